@@ -1,0 +1,48 @@
+/**
+ * Publishes diagnostics for open documents. Validation is debounced per document so that a fast typist causes
+ * one analysis per pause, and a result for an outdated version is never published over a newer one.
+ */
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../core/analyze';
+import { findingToDiagnostic } from '../convert';
+import type { DocumentStore } from '../documents';
+import type { SettingsStore } from '../settings';
+
+const DEBOUNCE_MS = 50;
+
+export function registerDiagnostics(connection: Connection, store: DocumentStore, settings: SettingsStore): void {
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  const validate = async (document: TextDocument): Promise<void> => {
+    const enabled = (await settings.get()).validate.enable;
+    const current = store.get(document.uri);
+    if (!current || current.version !== document.version) return; // superseded while we waited
+    const parsed = store.parsed(current);
+    const findings = enabled ? analyze(parsed) : [];
+    await connection.sendDiagnostics({
+      uri: current.uri,
+      version: current.version,
+      diagnostics: findings.map((finding) => findingToDiagnostic(current, finding)),
+    });
+  };
+
+  const schedule = (document: TextDocument, delay: number): void => {
+    clearTimeout(pending.get(document.uri));
+    pending.set(document.uri, setTimeout(() => {
+      pending.delete(document.uri);
+      validate(document).catch((error: unknown) => connection.console.error(`datsis: validation failed: ${String(error)}`));
+    }, delay));
+  };
+
+  // Fires for didOpen too, so opening a file is validated through the same path as typing in it.
+  store.documents.onDidChangeContent((event) => schedule(event.document, DEBOUNCE_MS));
+  store.documents.onDidClose((event) => {
+    clearTimeout(pending.get(event.document.uri));
+    pending.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+  settings.onDidChange(() => {
+    for (const document of store.documents.all()) schedule(document, 0);
+  });
+}
