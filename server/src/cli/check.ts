@@ -3,6 +3,7 @@
  * Exit code 0 when clean, 1 when there are errors (or, later, scores below the bar).
  */
 import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyze } from '../core/analyze';
 import type { Finding } from '../core/types';
 import { LineIndex } from '../core/yaml/lineIndex';
@@ -22,7 +23,7 @@ export async function checkFiles(inputs: readonly string[], cwd: string): Promis
     const text = await readDescriptorText(path);
     const parsed = parseDescriptor(text);
     if (!parsed.kind && parsed.syntaxFindings.length === 0) continue; // some other YAML file: not ours
-    reports.push({ path: relative(cwd, path) || path, kind: parsed.kind, findings: analyze(parsed), lines: new LineIndex(text) });
+    reports.push({ path: relative(cwd, path) || path, kind: parsed.kind, findings: analyze(parsed, { uri: pathToFileURL(path).href, workspace: undefined }), lines: new LineIndex(text) });
   }
   return reports;
 }

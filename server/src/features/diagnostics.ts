@@ -19,7 +19,7 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
     const current = store.get(document.uri);
     if (!current || current.version !== document.version) return; // superseded while we waited
     const parsed = store.parsed(current);
-    const findings = enabled ? analyze(parsed) : [];
+    const findings = enabled ? analyze(parsed, { uri: current.uri, workspace: undefined }) : [];
     await connection.sendDiagnostics({
       uri: current.uri,
       version: current.version,
