@@ -4,26 +4,15 @@
  * renaming files. Only the language id changes here; the server decides by content on its own.
  */
 import * as vscode from 'vscode';
+import { sniffDescriptorKind } from '../../server/src/core/yaml/sniff';
 import { LanguageIds } from '../../server/src/protocol';
-
-/** Read at most this much of a file: `kind` and `apiVersion` sit at the top in every real descriptor. */
-const SNIFF_CHARS = 8192;
-const KIND_LINE = /^kind:\s*["']?(DataProduct|DataContract)["']?\s*(?:#.*)?$/m;
-const API_VERSION_LINE = /^apiVersion:\s*\S/m;
-
-export function descriptorLanguageFor(text: string): string | undefined {
-  const head = text.slice(0, SNIFF_CHARS);
-  const kind = KIND_LINE.exec(head)?.[1];
-  if (!kind || !API_VERSION_LINE.test(head)) return undefined;
-  return kind === 'DataProduct' ? LanguageIds.product : LanguageIds.contract;
-}
 
 export function registerContentDetection(context: vscode.ExtensionContext): void {
   const detect = (document: vscode.TextDocument): void => {
     if (document.languageId !== 'yaml') return;
     if (!vscode.workspace.getConfiguration('datsis', document).get<boolean>('detectByContent', true)) return;
-    const language = descriptorLanguageFor(document.getText());
-    if (language) void vscode.languages.setTextDocumentLanguage(document, language);
+    const kind = sniffDescriptorKind(document.getText());
+    if (kind) void vscode.languages.setTextDocumentLanguage(document, kind === 'DataProduct' ? LanguageIds.product : LanguageIds.contract);
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(detect));
   vscode.workspace.textDocuments.forEach(detect);
