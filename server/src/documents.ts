@@ -1,10 +1,12 @@
 /**
  * Open documents and their parse results. Each document version is parsed exactly once, on first demand, and
- * every feature reads the cached result, so a burst of requests after a keystroke costs one parse.
+ * every feature reads the cached result, so a burst of requests after a keystroke costs one parse. A new version
+ * is parsed incrementally from the previous one where the edit allows (see core/yaml/incremental.ts).
  */
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDescriptor, type ParsedDescriptor } from './core/yaml/parse';
+import { reparseDescriptor } from './core/yaml/incremental';
+import type { ParsedDescriptor } from './core/yaml/parse';
 
 interface CachedParse {
   readonly version: number;
@@ -31,7 +33,8 @@ export class DocumentStore {
   parsed(document: TextDocument): ParsedDescriptor {
     const cached = this.parses.get(document.uri);
     if (cached && cached.version === document.version) return cached.parsed;
-    const parsed = parseDescriptor(document.getText());
+    // The previous parse is consumed: its document is updated in place when the edit allows it.
+    const parsed = reparseDescriptor(cached?.parsed, document.getText());
     this.parses.set(document.uri, { version: document.version, parsed });
     return parsed;
   }

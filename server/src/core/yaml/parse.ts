@@ -2,7 +2,7 @@
  * Text -> parsed descriptor. This is the only place that calls the YAML parser, so limits (size, aliases) and
  * the kind detection live in one spot. Everything else works on the `ParsedDescriptor` it returns.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { DescriptorKind, Finding } from '../types';
 import { yamlErrorsToFindings } from './syntaxErrors';
 
@@ -15,7 +15,6 @@ export interface ParsedDescriptor {
   readonly text: string;
   /** The YAML document with node ranges, or undefined when the file was refused (too large). */
   readonly document: Document.Parsed | undefined;
-  readonly lineCounter: LineCounter;
   /** The plain JavaScript value of the document (what the schema validates); undefined when unusable. */
   readonly value: unknown;
   /** Decided from the top-level `kind`, so editors that send a plain `yaml` language id work too. */
@@ -26,11 +25,10 @@ export interface ParsedDescriptor {
 }
 
 export function parseDescriptor(text: string): ParsedDescriptor {
-  const lineCounter = new LineCounter();
   if (text.length > MAX_DESCRIPTOR_CHARS) {
     const megabytes = (text.length / (1024 * 1024)).toFixed(1);
     return {
-      text, document: undefined, lineCounter, value: undefined, kind: undefined, apiVersion: undefined,
+      text, document: undefined, value: undefined, kind: undefined, apiVersion: undefined,
       syntaxFindings: [{
         span: { start: 0, end: Math.min(text.length, firstLineLength(text)) },
         message: `This file is too large for datsis (${megabytes} MB; the limit is ${MAX_DESCRIPTOR_CHARS / (1024 * 1024)} MB). Split the contract into several files.`,
@@ -38,10 +36,8 @@ export function parseDescriptor(text: string): ParsedDescriptor {
       }],
     };
   }
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, keepSourceTokens: false });
-  const syntaxFindings = yamlErrorsToFindings(document, text.length);
-  const encoding = replacementCharacterFinding(text);
-  if (encoding) syntaxFindings.unshift(encoding);
+  const document = parseDocument(text, PARSE_OPTIONS);
+  const syntaxFindings = withEncodingFinding(text, yamlErrorsToFindings(document, text.length));
 
   let value: unknown;
   try {
@@ -54,7 +50,16 @@ export function parseDescriptor(text: string): ParsedDescriptor {
       severity: 'error', code: 'yaml/alias-limit', source: 'yaml',
     });
   }
-  return { text, document, lineCounter, value, kind: detectKind(document), apiVersion: topLevelString(document, 'apiVersion'), syntaxFindings };
+  return { text, document, value, kind: detectKind(document), apiVersion: topLevelString(document, 'apiVersion'), syntaxFindings };
+}
+
+/** The options every parse uses, full or incremental, so both agree on what the text means. */
+export const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: true, keepSourceTokens: false, logLevel: 'error' } as const;
+
+/** Puts the encoding finding (if the text has undecodable bytes) in front of the other syntax findings. */
+export function withEncodingFinding(text: string, findings: Finding[]): Finding[] {
+  const encoding = replacementCharacterFinding(text);
+  return encoding ? [encoding, ...findings.filter((finding) => finding.code !== 'yaml/encoding')] : findings;
 }
 
 /** `kind: DataContract` / `kind: DataProduct` at the top level, or undefined for any other YAML. */
@@ -63,7 +68,7 @@ export function detectKind(document: Document.Parsed | undefined): DescriptorKin
   return kind === 'DataContract' || kind === 'DataProduct' ? kind : undefined;
 }
 
-function topLevelString(document: Document.Parsed | undefined, key: string): string | undefined {
+export function topLevelString(document: Document.Parsed | undefined, key: string): string | undefined {
   const contents = document?.contents;
   if (!isMap(contents)) return undefined;
   const node = contents.get(key, true);
