@@ -67,6 +67,15 @@ export class TestLspClient {
     return new Promise((resolvePromise) => this.waiters.push({ uri, predicate, resolve: resolvePromise }));
   }
 
+  /** Resolves with the diagnostics published for exactly this document version. */
+  diagnosticsForVersion(uri: string, version: number): Promise<Diagnostic[]> {
+    const latest = this.latest.get(uri);
+    if (latest?.version === version) return Promise.resolve(latest.diagnostics);
+    return new Promise((resolvePromise) => this.waiters.push({
+      uri, predicate: () => this.latest.get(uri)?.version === version, resolve: resolvePromise,
+    }));
+  }
+
   /** Forgets diagnostics received so far, so the next `diagnostics()` waits for a fresh publication. */
   forgetDiagnostics(uri: string): void {
     this.latest.delete(uri);
