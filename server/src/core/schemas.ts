@@ -4,7 +4,8 @@
  *
  * The schemas are imported as JSON so that esbuild inlines them: dist/server.js and dist/cli.js must work
  * without a schemas/ folder next to them. Compiling is comparatively slow (the ODCS schema has dozens of
- * if/then branches), so validators are compiled lazily on first use and then reused.
+ * if/then branches), so the bundles carry validators compiled at build time (see precompiledValidators.ts);
+ * run from source, validators are compiled lazily on first use and then reused.
  */
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
@@ -12,6 +13,7 @@ import type { AnySchemaObject, ValidateFunction } from 'ajv';
 import odcsSchemaJson from '../../../schemas/odcs-v3.1.schema.json';
 import odpsSchemaJson from '../../../schemas/odps-v1.0.schema.json';
 import rulesSchemaJson from '../../../schemas/datsis-rules.schema.json';
+import { precompiledValidators } from './precompiledValidators';
 
 export const odcsSchema: AnySchemaObject = odcsSchemaJson;
 export const odpsSchema: AnySchemaObject = odpsSchemaJson;
@@ -49,8 +51,11 @@ export const EDITOR_KEYWORDS: ReadonlyArray<{ keyword: string; metaSchema: AnySc
  * shared base reached through `allOf`/`$ref` and require it in the specialisation, which that check cannot see.
  * Union types (`type: [string, number]`) are allowed because SLA values genuinely are unions.
  */
-export function createAjv(): Ajv2019 {
-  const ajv = new Ajv2019({ strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true });
+export function createAjv(options: { emitSource?: boolean } = {}): Ajv2019 {
+  const ajv = new Ajv2019({
+    strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true,
+    ...(options.emitSource ? { code: { source: true } } : {}),
+  });
   for (const { keyword, metaSchema } of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, metaSchema });
   addFormats(ajv);
   return ajv;
@@ -64,15 +69,20 @@ export interface SchemaValidators {
 
 let cached: SchemaValidators | undefined;
 
-/** Validators for the three document kinds; compiled once on first call, shared afterwards. */
+/** Validators for the three document kinds; compiled once on first call (or at build time), shared afterwards. */
 export function compileValidators(): SchemaValidators {
   if (!cached) {
-    const ajv = createAjv();
-    cached = {
-      odcs: ajv.compile(odcsSchema),
-      odps: ajv.compile(odpsSchema),
-      rules: ajv.compile(rulesSchema),
-    };
+    if (precompiledValidators) {
+      // Standalone validators carry no `schema`; callers that explain errors walk the schema, so attach it.
+      cached = {
+        odcs: Object.assign(precompiledValidators.odcs, { schema: odcsSchema }),
+        odps: Object.assign(precompiledValidators.odps, { schema: odpsSchema }),
+        rules: Object.assign(precompiledValidators.rules, { schema: rulesSchema }),
+      };
+    } else {
+      const ajv = createAjv();
+      cached = { odcs: ajv.compile(odcsSchema), odps: ajv.compile(odpsSchema), rules: ajv.compile(rulesSchema) };
+    }
   }
   return cached;
 }
