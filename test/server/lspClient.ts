@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import {
   createProtocolConnection, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
-  StreamMessageReader, StreamMessageWriter,
-  type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type ClientCapabilities,
+  StreamMessageReader, StreamMessageWriter, DidCloseTextDocumentNotification, DidChangeWatchedFilesNotification, RegistrationRequest,
+  type Diagnostic, type FileEvent, type Registration, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type ClientCapabilities,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -22,6 +22,8 @@ export class TestLspClient {
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private waiters: DiagnosticsWaiter[] = [];
   private readonly versions = new Map<string, number>();
+  /** Capabilities the server registered dynamically (`client/registerCapability`), in order. */
+  readonly registrations: Registration[] = [];
   stderr = '';
 
   constructor() {
@@ -36,12 +38,18 @@ export class TestLspClient {
         return false;
       });
     });
+    // Answer dynamic registrations as an editor would, and remember them for tests to inspect.
+    this.connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations);
+    });
     this.connection.listen();
   }
 
-  async initialize(capabilities: ClientCapabilities = {}): Promise<InitializeResult> {
+  /** `workspaceFolders`: folder URIs the server should treat as workspace roots (none by default). */
+  async initialize(capabilities: ClientCapabilities = {}, workspaceFolders: readonly string[] = []): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: null, capabilities, workspaceFolders: null,
+      processId: process.pid, rootUri: null, capabilities,
+      workspaceFolders: workspaceFolders.length ? workspaceFolders.map((uri) => ({ uri, name: uri.split('/').pop() ?? uri })) : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
@@ -58,6 +66,16 @@ export class TestLspClient {
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** Tells the server that files changed on disk (`workspace/didChangeWatchedFiles`). */
+  async changeWatchedFiles(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   /** Resolves with the first published diagnostics for `uri` that satisfy `predicate` (including ones already received). */
