@@ -4,7 +4,7 @@
  * quoting elsewhere byte-for-byte. Fixes travel inside `Finding.data.fixes` so the LSP code-action handler and
  * the CLI can apply them without re-running the analysis.
  */
-import type { ValuePath } from '../types';
+import type { Span, ValuePath } from '../types';
 
 /**
  * A JSON value to write. Strings may hold snippet placeholders `${1:text}`; the engine emits them as a snippet
@@ -33,4 +33,21 @@ export interface Fix {
 /** The shape of `Finding.data` for findings that carry fixes. */
 export interface FindingFixData {
   readonly fixes: readonly Fix[];
+}
+
+/**
+ * One text replacement computed by the edit engine: replace `span` of the original text with `newText`.
+ * Edits of one result never overlap; when `newText` is a snippet it uses the LSP snippet grammar.
+ */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+  /** True when `newText` is in snippet syntax (placeholders as tab stops, `$`, `}` and `\\` escaped). */
+  readonly snippet?: boolean;
+}
+
+/** Reads the fixes a finding carries in `data.fixes`, tolerating findings without data. */
+export function fixesOf(finding: { readonly data?: unknown }): readonly Fix[] {
+  const data = finding.data as Partial<FindingFixData> | null | undefined;
+  return data && Array.isArray(data.fixes) ? data.fixes : [];
 }
