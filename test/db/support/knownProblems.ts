@@ -9,10 +9,4 @@ export interface KnownProblem {
   readonly duckdb: RegExp;
 }
 
-export const KNOWN_EXAMPLE_PROBLEMS: Readonly<Record<string, KnownProblem>> = {
-  'examples/sales/daily-store-sales': {
-    why: 'the dss_all_stores_reported check queries "stores", the logical name, but the table is created under its physicalName dim_store',
-    postgres: /relation "stores" does not exist/,
-    duckdb: /Table with name stores does not exist/,
-  },
-};
+export const KNOWN_EXAMPLE_PROBLEMS: Readonly<Record<string, KnownProblem>> = {};

@@ -95,7 +95,7 @@ WHERE promo_units > units_sold + units_returned;
 -- dss_all_stores_reported (sql on daily_store_sales, warning): At most three open stores may be missing yesterday (late franchise uploads).
 -- passes when the result <= 3
 SELECT COUNT(*)
-FROM stores s
+FROM dim_store s
 WHERE s.closed_on IS NULL
   AND s.opened_on < CURRENT_DATE - 1
   AND NOT EXISTS (
