@@ -10,7 +10,7 @@ const EDITOR_MODULES = ['vscode', 'vscode-languageserver', 'vscode-languageserve
   'vscode-jsonrpc', 'vscode-jsonrpc/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-test/**', 'node_modules/**', '.tools/**', 'test/e2e/output/**', 'bench/output/**', '**/*.mjs', '**/*.js'] },
+  { ignores: ['dist/**', 'dist-test/**', 'node_modules/**', '.tools/**', 'test/e2e/output/**', 'bench/output/**', '**/*.mjs', '**/*.js', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

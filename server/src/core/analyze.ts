@@ -4,6 +4,11 @@
  * To add a layer, append it to `ANALYZERS` below.
  */
 import type { AnalysisContext } from './context';
+import { datsisAnalyzer } from './datsis/analyzer';
+import { ddlAnalyzer } from './ddl/analyzer';
+import { analyzeRulesFile, isRulesFileUri } from './datsis/rulesFile';
+import { semanticAnalyzer } from './semantic/semanticAnalyzer';
+import { schemaAnalyzer } from './validation/schemaAnalyzer';
 import type { ParsedDescriptor } from './yaml/parse';
 import type { Finding } from './types';
 
@@ -12,11 +17,19 @@ export type Analyzer = (parsed: ParsedDescriptor, context: AnalysisContext) => r
 
 const ANALYZERS: readonly Analyzer[] = [
   // schema validation, semantic rules and DATSIS rules are appended here as they land
+  schemaAnalyzer,
+  semanticAnalyzer,
+  datsisAnalyzer,
+  ddlAnalyzer,
 ];
 
 export function analyze(parsed: ParsedDescriptor, context: AnalysisContext): Finding[] {
   const findings: Finding[] = [...parsed.syntaxFindings];
-  if (!parsed.kind) return findings;
-  for (const analyzer of ANALYZERS) findings.push(...analyzer(parsed, context));
+  // The workspace rules file is recognised by its name: it has no `kind`, and its own schema.
+  if (isRulesFileUri(context.uri)) return [...findings, ...analyzeRulesFile(parsed)];
+  // Not a descriptor, or a document too broken to read (alias bomb, refused size): the syntax findings say it all.
+  if (!parsed.kind || parsed.value === undefined) return findings;
+  // One push per finding: spreading a layer's result into push() overflows the call stack on huge contracts.
+  for (const analyzer of ANALYZERS) for (const finding of analyzer(parsed, context)) findings.push(finding);
   return findings;
 }

@@ -4,6 +4,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisContexts } from '../analysisContext';
 import { analyze } from '../core/analyze';
 import { findingToDiagnostic } from '../convert';
 import type { DocumentStore } from '../documents';
@@ -11,7 +12,12 @@ import type { SettingsStore } from '../settings';
 
 const DEBOUNCE_MS = 50;
 
-export function registerDiagnostics(connection: Connection, store: DocumentStore, settings: SettingsStore): void {
+export interface DiagnosticsFeature {
+  /** Re-validates these open documents (all when omitted), e.g. after the workspace index changed under them. */
+  revalidate(uris?: readonly string[]): void;
+}
+
+export function registerDiagnostics(connection: Connection, store: DocumentStore, settings: SettingsStore, contexts: AnalysisContexts): DiagnosticsFeature {
   const pending = new Map<string, NodeJS.Timeout>();
 
   const validate = async (document: TextDocument): Promise<void> => {
@@ -19,7 +25,7 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
     const current = store.get(document.uri);
     if (!current || current.version !== document.version) return; // superseded while we waited
     const parsed = store.parsed(current);
-    const findings = enabled ? analyze(parsed, { uri: current.uri, workspace: undefined }) : [];
+    const findings = enabled ? analyze(parsed, contexts.create(current.uri)) : [];
     await connection.sendDiagnostics({
       uri: current.uri,
       version: current.version,
@@ -45,4 +51,13 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
   settings.onDidChange(() => {
     for (const document of store.documents.all()) schedule(document, 0);
   });
+  // A rules file edit (or anything else every context depends on) re-analyses every open document.
+  contexts.onDidChange(() => {
+    for (const document of store.documents.all()) schedule(document, 0);
+  });
+  return {
+    revalidate(uris) {
+      for (const document of store.documents.all()) if (!uris || uris.includes(document.uri)) schedule(document, DEBOUNCE_MS);
+    },
+  };
 }
