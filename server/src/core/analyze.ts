@@ -31,5 +31,26 @@ export function analyze(parsed: ParsedDescriptor, context: AnalysisContext): Fin
   if (!parsed.kind || parsed.value === undefined) return findings;
   // One push per finding: spreading a layer's result into push() overflows the call stack on huge contracts.
   for (const analyzer of ANALYZERS) for (const finding of analyzer(parsed, context)) findings.push(finding);
-  return findings;
+  return withoutEchoedGaps(findings);
+}
+
+/**
+ * DATSIS rules whose gap can be the very mistake a validation rule reports, by the codes that report it: a
+ * `contractId` that resolves to nothing is both a broken link and a lost Addressable point.
+ */
+const ECHOED_BY: Readonly<Record<string, readonly string[]>> = {
+  'A-port-contract': ['semantic/unknown-contract', 'semantic/contract-version-mismatch'],
+};
+
+/**
+ * One mistake, one diagnostic: a DATSIS gap echoing a validation finding on the same node is left out of the
+ * diagnostics. The score still counts it; only the second squiggle goes.
+ */
+function withoutEchoedGaps(findings: Finding[]): Finding[] {
+  const reported = new Set<string>();
+  for (const finding of findings) if (finding.source !== 'DATSIS') reported.add(`${finding.code}@${finding.span.start}:${finding.span.end}`);
+  return findings.filter((finding) => {
+    const echoes = finding.source === 'DATSIS' ? ECHOED_BY[finding.code] : undefined;
+    return !echoes?.some((code) => reported.has(`${code}@${finding.span.start}:${finding.span.end}`));
+  });
 }

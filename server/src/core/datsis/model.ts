@@ -57,18 +57,21 @@ export function isMap(value: unknown): value is YamlMap {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A non-blank string, trimmed; undefined for anything else. */
+/** A `${...}` placeholder left by `datsis new` or a snippet: text that was never filled in is not a value. */
+export const UNFILLED_PLACEHOLDER = /\$\{[^}]*\}/;
+
+/** A non-blank string, trimmed, that is not an unfilled placeholder; undefined for anything else. */
 export function text(value: unknown): string | undefined {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
-  return trimmed ? trimmed : undefined;
+  return trimmed && !UNFILLED_PLACEHOLDER.test(trimmed) ? trimmed : undefined;
 }
 
 /** True when the key holds something: a non-blank string, a number, a boolean, a non-empty list or map. */
 export function hasValue(value: unknown): boolean {
   if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim().length > 0;
+  if (typeof value === 'string') return text(value) !== undefined;
   if (Array.isArray(value)) return value.length > 0;
   if (isMap(value)) return Object.keys(value).length > 0;
   return true;

@@ -2,6 +2,7 @@
  * Telling a real text from a placeholder. A purpose of "TODO" satisfies the schema and fools a presence check;
  * it does not tell a consumer anything, so it must not earn the points of a real purpose.
  */
+import { UNFILLED_PLACEHOLDER } from './model';
 import { identifierWords } from './words';
 
 /** Words that, alone or almost alone, mark text as not written yet. */
@@ -26,7 +27,7 @@ export function placeholderReason(text: string, name?: string): PlaceholderReaso
   const trimmed = text.trim();
   if (!trimmed) return 'empty';
   const lower = trimmed.toLowerCase();
-  if (PLACEHOLDER_PATTERN.test(lower)) return 'placeholder';
+  if (PLACEHOLDER_PATTERN.test(lower) || UNFILLED_PLACEHOLDER.test(trimmed)) return 'placeholder';
   // Only text that starts with a placeholder word can consist of nothing else; most text is never split.
   const first = /^[a-z0-9/]+/.exec(lower)?.[0];
   if (first && PLACEHOLDER_WORDS.has(first) && lower.split(/[^a-z0-9/]+/).filter(Boolean).every((word) => PLACEHOLDER_WORDS.has(word))) return 'placeholder';
