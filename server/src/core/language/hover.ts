@@ -5,11 +5,11 @@
  */
 import { isScalar, type Node } from 'yaml';
 import type { AnalysisContext } from '../context';
-import type { DescriptorKind, Span } from '../types';
+import type { Span } from '../types';
 import { locate, pathAtOffset, spanOfNode } from '../yaml/locate';
 import type { ParsedDescriptor } from '../yaml/parse';
 import { contractMarkdown, localObjectAt, resolveReference, targetMarkdown } from './contractTargets';
-import { editingKind, navigatorFor } from './kindSchemas';
+import { editingKind, navigatorFor, type EditingKind } from './kindSchemas';
 import { enclosingObjectIndex, referenceKindAt, referenceUnderCursor } from './referencePaths';
 import { describeLocation, docsMarkdown } from './schemaDocs';
 import type { HoverResult } from './types';
@@ -58,7 +58,7 @@ export function hoverAt(parsed: ParsedDescriptor, offset: number, context: Analy
 }
 
 function referenceHover(
-  parsed: ParsedDescriptor, kind: DescriptorKind, path: (string | number)[], value: string, offsetInValue: number, context: AnalysisContext,
+  parsed: ParsedDescriptor, kind: EditingKind, path: (string | number)[], value: string, offsetInValue: number, context: AnalysisContext,
 ): string | undefined {
   switch (referenceKindAt(kind, path)) {
     case 'contractId': {

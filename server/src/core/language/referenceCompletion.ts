@@ -4,19 +4,20 @@
  * rule lists. Large contracts get two steps — first `object.`, then its properties — so the list stays small.
  */
 import type { AnalysisContext } from '../context';
-import type { DescriptorKind, Span, ValuePath } from '../types';
+import type { Span, ValuePath } from '../types';
 import type { ParsedDescriptor } from '../yaml/parse';
 import { contractMarkdown, findLocalObject, localObjectAt, localObjectHeads, localObjects, relativeFileReference, targetMarkdown } from './contractTargets';
 import { enclosingObjectIndex, referenceKindAt } from './referencePaths';
 import { yamlScalar } from './snippetText';
 import type { CompletionCandidate } from './types';
+import type { EditingKind } from './kindSchemas';
 
 /** Above this many `object.property` targets, completion offers objects first. */
 export const MAX_FLAT_TARGETS = 500;
 
 export interface ReferenceRequest {
   readonly parsed: ParsedDescriptor;
-  readonly kind: DescriptorKind;
+  readonly kind: EditingKind;
   readonly path: ValuePath;
   readonly prefix: string;
   readonly replace: Span;

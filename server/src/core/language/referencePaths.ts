@@ -3,7 +3,8 @@
  * hover, go-to-definition and find-references all start from the same question — "is the cursor on a
  * reference, and to what kind of thing?" — so the answer lives here once.
  */
-import type { DescriptorKind, ValuePath } from '../types';
+import type { ValuePath } from '../types';
+import type { EditingKind } from './kindSchemas';
 
 export type ReferenceKind =
   /** An ODPS port's `contractId` (or an output port's `inputContracts[].id`): a contract `id` in the workspace. */
@@ -13,7 +14,8 @@ export type ReferenceKind =
   /** A column named inside a quality rule (`arguments.properties` of a library rule). */
   | 'qualityProperty';
 
-export function referenceKindAt(kind: DescriptorKind, path: ValuePath): ReferenceKind | undefined {
+export function referenceKindAt(kind: EditingKind, path: ValuePath): ReferenceKind | undefined {
+  if (kind === 'DatsisRules') return undefined; // the rules file refers to nothing in the workspace
   const at = (index: number): string | number | undefined => path[index < 0 ? path.length + index : index];
   if (kind === 'DataProduct') {
     if (path.length === 3 && (at(0) === 'inputPorts' || at(0) === 'outputPorts') && at(2) === 'contractId') return 'contractId';
