@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: builds, then runs every benchmark and prints one side-by-side table per benchmark.
- *   node bench/run.mjs [--runs N] [--only lsp,ddl,...]
+ *   node bench/run.mjs [--runs N] [--only lsp,ddl,marketplace,...]
  * The README quotes the latest tables; benchmarks are not tests and never fail the build.
  */
 import { execFileSync } from 'node:child_process';
@@ -40,4 +40,9 @@ if (only.has('lsp')) {
     console.log(`| ${label} | hover | ${ms(ours.hover)} | ${ms(theirs.hover)} | ${ratio(ours.hover, theirs.hover)} |`);
     console.log(`| ${label} | peak RSS | ${ours.rss.toFixed(0)} MB | ${theirs.rss.toFixed(0)} MB | ${(theirs.rss / ours.rss).toFixed(1)}× less |`);
   }
+}
+
+if (only.has('marketplace')) {
+  // Marketplace with 2,000 descriptors: server summary, view-model and the webview in Chromium.
+  execFileSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'bench/marketplace.bench.ts'), '--runs', String(runs)], { stdio: 'inherit' });
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every suite, in order of cost, each reported as it runs, then one closing line over all of them:
- *   build -> typecheck -> lint -> unit (core) -> server (stdio LSP) -> db (PostgreSQL, DuckDB) -> e2e (real VS Code)
+ *   build -> typecheck -> lint -> unit (core) -> server (stdio LSP) -> webview (Chromium) -> db (PostgreSQL, DuckDB) -> e2e (real VS Code)
  * Each mocha suite appends its counts to a stats file through test/support/countingReporter.cjs.
  * `npm test -- --skip e2e,db` skips suites (for quick local loops; CI runs everything).
  */
@@ -26,6 +26,8 @@ const steps = [
   { name: 'lint', command: [bin('eslint'), '.'] },
   { name: 'unit', command: [bin('mocha'), '--config', 'test/unit/.mocharc.json'], counts: true },
   { name: 'server', command: [bin('mocha'), '--config', 'test/server/.mocharc.json'], counts: true },
+  // The webviews' own code in headless Chromium: rendering, keyboard use and the XSS corpus.
+  { name: 'webview', command: [bin('mocha'), '--config', 'test/webview/.mocharc.json'], counts: true },
   { name: 'db', command: [bin('mocha'), '--config', 'test/db/.mocharc.json'], counts: true, when: () => existsSync(join(root, 'test/db/.mocharc.json')) },
   { name: 'e2e', command: [node, join(root, 'test/e2e/run.mjs')], counts: true, when: () => existsSync(join(root, 'test/e2e/run.mjs')) },
 ];

@@ -6,7 +6,12 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands } from '../../server/src/protocol';
 import { registerContentDetection } from './contentDetection';
+import { registerDdlPreview } from './ddlPreview';
+import { registerDialectStatusBar } from './dialectStatusBar';
 import { createLanguageClient } from './languageClient';
+import { registerPanels } from './panel/register';
+import { listenToScoreChanges } from './panel/scoreEvents';
+import { registerScoreStatusBar } from './scoreStatusBar';
 
 let client: LanguageClient | undefined;
 
@@ -23,7 +28,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerContentDetection(context);
+  // One handler for the notification, shared by every feature (the client allows one per method).
+  const onScoresChanged = listenToScoreChanges(client, context.subscriptions);
+  const panels = registerPanels(context, client, onScoresChanged);
+  const ddlPreview = registerDdlPreview(context, client);
   await client.start();
+  registerScoreStatusBar(context, client, onScoresChanged, (uri) => panels.revealScore(uri));
+  registerDialectStatusBar(context, ddlPreview);
 }
 
 export async function deactivate(): Promise<void> {

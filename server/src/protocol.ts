@@ -22,6 +22,11 @@ export const Methods = {
   ddl: 'datsis/ddl',
   /** Notification (server -> client): the scores of these documents changed. Params `ScoresChangedParams`. */
   scoresChanged: 'datsis/scoresChanged',
+  /**
+   * Request: every product and contract in the workspace with its facts, score and the lineage edges between
+   * them (the marketplace, lineage and report). Params none, result `WorkspaceSummary`.
+   */
+  workspaceSummary: 'datsis/workspaceSummary',
 } as const;
 
 export type DimensionId = 'discoverable' | 'addressable' | 'trustworthy' | 'selfDescribing' | 'interoperable' | 'secure';
@@ -31,6 +36,12 @@ export interface ScoreGap {
   dimension: DimensionId;
   message: string;
   range: ProtocolRange;
+  /**
+   * Titles of the quick fixes the server offers for this gap (the same as the code actions' titles at
+   * `range`), best first; empty when there is none. The score panel shows "Fix" from this and applies the
+   * code action with this title, since several gaps often share one range.
+   */
+  fixes?: string[];
 }
 
 export interface ScoreResult {
@@ -40,6 +51,8 @@ export interface ScoreResult {
   gaps: ScoreGap[];
 }
 
+export type { CatalogEntry, CatalogPort, LineageEdge, ScoreSummary, WorkspaceSummary } from './core/marketplace/types';
+
 export interface ScoresChangedParams {
   uris: string[];
 }
@@ -48,13 +61,19 @@ export const DIALECTS = ['exasol', 'postgres', 'snowflake', 'bigquery', 'databri
 export type DialectId = (typeof DIALECTS)[number];
 
 export interface DdlParams extends TextDocumentParams {
-  dialect: DialectId;
+  /** Omitted: the dialect of the contract's first database server. */
+  dialect?: DialectId;
 }
 
 export interface DdlResult {
+  /** The DDL (schema, tables, keys, comments, partitioning, grants). */
   sql: string;
+  /** One sample query per table. */
   samples: string;
+  /** The quality rules as SQL checks. */
   checks: string;
+  /** The dialect used; absent (and the SQL empty) when none was given and the contract names no database server. */
+  dialect?: DialectId;
 }
 
 /** The `datsis.*` settings, as the server receives them under the `datsis` section. */
@@ -63,6 +82,8 @@ export interface DatsisSettings {
   detectByContent: boolean;
   trace: { server: 'off' | 'messages' | 'verbose' };
   ddl: { dialect: DialectId | '' };
+  /** DATSIS scoring in the editor: `enable` switches diagnostics, code lens and status bar; `severity` maps rule id -> severity. */
+  score: { enable: boolean; severity: Record<string, 'error' | 'warning' | 'information' | 'hint'> };
 }
 
 export const DEFAULT_SETTINGS: DatsisSettings = {
@@ -70,6 +91,7 @@ export const DEFAULT_SETTINGS: DatsisSettings = {
   detectByContent: true,
   trace: { server: 'off' },
   ddl: { dialect: '' },
+  score: { enable: true, severity: {} },
 };
 
 /** Language ids the extension contributes; the server still decides by content. */
@@ -80,5 +102,14 @@ export const Commands = {
   showOutput: 'datsis.showOutput',
   restartServer: 'datsis.restartServer',
   showScore: 'datsis.showScore',
+  /** Writes the workspace report (Markdown + HTML); optional argument: the target `.md` URI. */
+  workspaceReport: 'datsis.workspaceReport',
+  /** Re-reads the workspace summary into the marketplace and lineage views. */
+  refreshMarketplace: 'datsis.refreshMarketplace',
+  /** Scaffolds a new data product (the walkthrough's first step). */
+  newProduct: 'datsis.newProduct',
   previewDdl: 'datsis.previewDdl',
+  copyDdl: 'datsis.copyDdl',
+  saveDdl: 'datsis.saveDdl',
+  selectDdlDialect: 'datsis.selectDdlDialect',
 } as const;

@@ -120,6 +120,31 @@ export function writeTempDescriptor(fileName: string, markedText: string): TempD
   return { uri: vscode.Uri.file(path), fixture, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Several descriptors written from marked fixtures into one fresh temp folder, for features that cross files. */
+export interface TempFolder extends vscode.Disposable {
+  uri(fileName: string): vscode.Uri;
+  fixture(fileName: string): MarkedText;
+}
+
+export function writeTempFolder(markedTexts: Record<string, string>): TempFolder {
+  const dir = mkdtempSync(join(tmpdir(), 'datsis-e2e-'));
+  const fixtures = new Map<string, MarkedText>();
+  for (const [fileName, markedText] of Object.entries(markedTexts)) {
+    const fixture = parseMarkers(markedText);
+    fixtures.set(fileName, fixture);
+    writeFileSync(join(dir, fileName), fixture.text);
+  }
+  const known = (fileName: string): string => {
+    if (!fixtures.has(fileName)) throw new Error(`${fileName} is not one of ${[...fixtures.keys()].join(', ')}`);
+    return fileName;
+  };
+  return {
+    uri: (fileName) => vscode.Uri.file(join(dir, known(fileName))),
+    fixture: (fileName) => fixtures.get(known(fileName))!,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
 /** Closes every editor, so one test's open files do not leak diagnostics or state into the next. */
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -145,7 +170,10 @@ export async function hoverTextAt(uri: vscode.Uri, position: vscode.Position): P
     .join('\n');
 }
 
-/** Code actions (quick-fixes included) VS Code would offer for `range`. */
-export async function codeActionsFor(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeActionKind): Promise<vscode.CodeAction[]> {
-  return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind?.value);
+/**
+ * Code actions (quick-fixes included) VS Code would offer for `range`. Servers may compute edits lazily
+ * (`codeAction/resolve`); `resolveCount` asks VS Code to resolve that many actions first, so their `edit` is set.
+ */
+export async function codeActionsFor(uri: vscode.Uri, range: vscode.Range, kind?: vscode.CodeActionKind, resolveCount?: number): Promise<vscode.CodeAction[]> {
+  return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind?.value, resolveCount);
 }
