@@ -1,6 +1,8 @@
 /**
- * Publishes diagnostics for open documents. Validation is debounced per document so that a fast typist causes
- * one analysis per pause, and a result for an outdated version is never published over a newer one.
+ * Publishes diagnostics for open documents. Validation waits for a pause in typing that scales with what an
+ * analysis of that document costs: a small file is validated at once (after the messages already queued), a
+ * 4 MB contract waits up to `MAX_DEBOUNCE_MS` so a fast typist does not queue one full analysis per keystroke.
+ * A result for an outdated version is never published over a newer one.
  */
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,7 +12,12 @@ import { findingToDiagnostic } from '../convert';
 import type { DocumentStore } from '../documents';
 import type { SettingsStore } from '../settings';
 
-const DEBOUNCE_MS = 50;
+const MAX_DEBOUNCE_MS = 50;
+
+/** A quarter of the last analysis' cost, capped: cheap documents get diagnostics with no artificial delay. */
+function debounceFor(lastAnalysisMs: number | undefined): number {
+  return Math.min(MAX_DEBOUNCE_MS, Math.round((lastAnalysisMs ?? 0) / 4));
+}
 
 export interface DiagnosticsFeature {
   /** Re-validates these open documents (all when omitted), e.g. after the workspace index changed under them. */
@@ -19,13 +26,16 @@ export interface DiagnosticsFeature {
 
 export function registerDiagnostics(connection: Connection, store: DocumentStore, settings: SettingsStore, contexts: AnalysisContexts): DiagnosticsFeature {
   const pending = new Map<string, NodeJS.Timeout>();
+  const lastAnalysisMs = new Map<string, number>();
 
   const validate = async (document: TextDocument): Promise<void> => {
     const enabled = (await settings.get()).validate.enable;
     const current = store.get(document.uri);
     if (!current || current.version !== document.version) return; // superseded while we waited
+    const started = performance.now();
     const parsed = store.parsed(current);
     const findings = enabled ? analyze(parsed, contexts.create(current.uri)) : [];
+    lastAnalysisMs.set(current.uri, performance.now() - started);
     await connection.sendDiagnostics({
       uri: current.uri,
       version: current.version,
@@ -42,10 +52,11 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
   };
 
   // Fires for didOpen too, so opening a file is validated through the same path as typing in it.
-  store.documents.onDidChangeContent((event) => schedule(event.document, DEBOUNCE_MS));
+  store.documents.onDidChangeContent((event) => schedule(event.document, debounceFor(lastAnalysisMs.get(event.document.uri))));
   store.documents.onDidClose((event) => {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
+    lastAnalysisMs.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
   settings.onDidChange(() => {
@@ -57,7 +68,7 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
   });
   return {
     revalidate(uris) {
-      for (const document of store.documents.all()) if (!uris || uris.includes(document.uri)) schedule(document, DEBOUNCE_MS);
+      for (const document of store.documents.all()) if (!uris || uris.includes(document.uri)) schedule(document, MAX_DEBOUNCE_MS);
     },
   };
 }
