@@ -10,6 +10,7 @@
  * The profile (settings, open editors) is kept in .tools/start-profile/ between runs.
  */
 import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,13 +34,22 @@ function linkExtension(extensionsDir) {
     if (lstatSync(path).isSymbolicLink()) unlinkSync(path);
     else rmSync(path, { recursive: true, force: true }); // an installed copy of the .vsix
   }
-  const registry = join(extensionsDir, 'extensions.json');
-  if (existsSync(registry)) {
-    const entries = JSON.parse(readFileSync(registry, 'utf8'));
-    writeFileSync(registry, JSON.stringify(entries.filter((e) => e?.identifier?.id?.toLowerCase() !== id.toLowerCase())));
-  }
   const link = join(extensionsDir, `${id}-${version}`);
   symlinkSync(REPO_ROOT, link, 'dir');
+  // VS Code only loads extensions its registry lists, and marks any other folder as removed (`.obsolete`):
+  // register the link the way `--install-extension` registers a copy, and forget an earlier removal.
+  const registry = join(extensionsDir, 'extensions.json');
+  const entries = existsSync(registry) ? JSON.parse(readFileSync(registry, 'utf8')) : [];
+  const others = entries.filter((e) => e?.identifier?.id?.toLowerCase() !== id.toLowerCase());
+  const location = { $mid: 1, fsPath: link, external: pathToFileURL(link).href, path: link, scheme: 'file' };
+  others.push({ identifier: { id }, version, location, relativeLocation: `${id}-${version}`, metadata: { installedTimestamp: Date.now(), source: 'vsix' } });
+  writeFileSync(registry, JSON.stringify(others));
+  const obsolete = join(extensionsDir, '.obsolete');
+  if (existsSync(obsolete)) {
+    const removed = JSON.parse(readFileSync(obsolete, 'utf8'));
+    for (const key of Object.keys(removed)) if (key.toLowerCase().startsWith(`${id.toLowerCase()}-`)) delete removed[key];
+    writeFileSync(obsolete, JSON.stringify(removed));
+  }
   return { id, version, link };
 }
 
