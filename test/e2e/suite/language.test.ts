@@ -11,7 +11,8 @@ import {
   openInEditor, waitForDiagnostics, waitForEvent, writeTempDescriptor, writeTempFolder, type TempDescriptor, type TempFolder,
 } from './helpers';
 
-const HEADER = 'apiVersion: v3.1.0\nkind: DataContract\nid: urn:e2e:orders\nname: orders\nversion: 1.0.0\nstatus: active\n';
+/** A contract's first lines; each fixture has its own id, so no fixture is a duplicate of another. */
+const header = (id: string): string => `apiVersion: v3.1.0\nkind: DataContract\nid: urn:e2e:${id}\nname: orders\nversion: 1.0.0\nstatus: active\n`;
 
 /** The logical types ODCS v3.1 allows. */
 const LOGICAL_TYPES = ['array', 'boolean', 'date', 'integer', 'number', 'object', 'string', 'time', 'timestamp'];
@@ -48,7 +49,7 @@ describe('completion, hover, diagnostics and navigation in VS Code', () => {
   });
 
   it('completes the keys a schema property lacks, with their docs, on an empty line', async () => {
-    const descriptor = writeTempDescriptor('complete-keys.odcs.yaml', `${HEADER}schema:
+    const descriptor = writeTempDescriptor('complete-keys.odcs.yaml', `${header('complete-keys')}schema:
   - name: orders
     properties:
       - name: order_id
@@ -69,7 +70,7 @@ describe('completion, hover, diagnostics and navigation in VS Code', () => {
   });
 
   it('completes the logical types after `logicalType: `, each with its description', async () => {
-    const descriptor = writeTempDescriptor('complete-values.odcs.yaml', `${HEADER}schema:
+    const descriptor = writeTempDescriptor('complete-values.odcs.yaml', `${header('complete-values')}schema:
   - name: orders
     properties:
       - name: placed_at
@@ -85,7 +86,7 @@ describe('completion, hover, diagnostics and navigation in VS Code', () => {
   });
 
   it('shows the markdown docs of a key on hover, over the whole key', async () => {
-    const descriptor = writeTempDescriptor('hover.odcs.yaml', `${HEADER}schema:
+    const descriptor = writeTempDescriptor('hover.odcs.yaml', `${header('hover')}schema:
   - name: orders
     properties:
       - name: placed_at
@@ -103,7 +104,7 @@ describe('completion, hover, diagnostics and navigation in VS Code', () => {
   });
 
   it('reports a misspelt logicalType on the value, with a human message that suggests the fix', async () => {
-    const descriptor = writeTempDescriptor('enum.odcs.yaml', `${HEADER}schema:
+    const descriptor = writeTempDescriptor('enum.odcs.yaml', `${header('enum')}schema:
   - name: orders
     properties:
       - name: placed_at
