@@ -110,4 +110,20 @@ describe('server over stdio: workspace index', () => {
     assert.deepEqual(rangeOffsets(fixture.text, duplicate), fixture.ranges[0]);
     assert.match(String(duplicate.message), /`orders\.odcs\.yaml`/);
   });
+
+  it('forgets a closed file from outside the workspace folders, which no watcher follows', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'datsis-outside-'));
+    const outsideUri = pathToFileURL(join(outside, 'stray.odcs.yaml')).href;
+    writeFileSync(join(outside, 'stray.odcs.yaml'), contract('urn:stray'));
+    await client.open(outsideUri, contract('urn:stray'));
+    const insideUri = uriOf('sales', 'stray-twin.odcs.yaml');
+    await client.open(insideUri, contract('urn:stray'));
+    await client.diagnostics(insideUri, (d) => d.some((x) => x.code === 'semantic/duplicate-descriptor-id'));
+    // The file stays on disk: once closed, it is simply not part of the workspace any more.
+    await client.close(outsideUri);
+    const after = await client.diagnostics(insideUri, (d) => !d.some((x) => x.code === 'semantic/duplicate-descriptor-id'));
+    assert.equal(after.filter((d) => d.code === 'semantic/duplicate-descriptor-id').length, 0);
+    await client.close(insideUri);
+    rmSync(outside, { recursive: true, force: true });
+  });
 });

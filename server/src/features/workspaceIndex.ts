@@ -5,6 +5,7 @@
  * product whose contract changed, a duplicate id, a relationship into the changed file), it tells its
  * listeners which open documents to re-validate.
  */
+import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification, FileChangeType, type ClientCapabilities, type Connection, type InitializeParams,
@@ -85,8 +86,15 @@ export function registerWorkspaceIndex(connection: Connection, store: DocumentSt
     clearTimeout(pending.get(uri));
     pending.delete(uri);
     // Closing without saving leaves the disk version: index that one (or nothing, for an unsaved new file).
+    // Only inside the workspace folders: no watcher follows a file elsewhere, so its entry would go stale
+    // (and a deleted temp file would go on claiming its id).
     const removed = index.remove(uri);
-    void indexFromDisk(canonicalUri(uri)).then((change) => notify(change ? [removed, change] : [removed]));
+    const diskUri = canonicalUri(uri);
+    if (!insideFolders(diskUri, folders)) {
+      notify([removed]);
+      return;
+    }
+    void indexFromDisk(diskUri).then((change) => notify(change ? [removed, change] : [removed]));
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
@@ -165,6 +173,11 @@ function dependentOpenDocuments(open: readonly TextDocument[], changes: readonly
     for (const needle of needles) if (text.includes(needle)) return true;
     return false;
   }).map((document) => document.uri);
+}
+
+function insideFolders(uri: string, folders: readonly string[]): boolean {
+  const path = filePath(uri);
+  return path !== undefined && folders.some((folder) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep));
 }
 
 function isOpen(store: DocumentStore, uri: string): boolean {

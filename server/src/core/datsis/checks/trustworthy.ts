@@ -84,7 +84,7 @@ function slaGap(model: DescriptorModel, names: readonly string[], label: string,
   return presence({
     at: model.root.slaProperties === undefined ? TOP_LEVEL : onKey(['slaProperties']),
     message: `The contract promises no ${label} (\`slaProperties\`): consumers need it to decide whether they can build on the data.`,
-    fixes: [appendItemFix(`Add a ${String(template.property)} SLA`, ['slaProperties'], template, true)],
+    fixes: [appendItemFix(`Add ${/^[aeiou]/i.test(String(template.property)) ? 'an' : 'a'} ${String(template.property)} SLA`, ['slaProperties'], template, true)],
   });
 }
 
