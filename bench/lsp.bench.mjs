@@ -21,6 +21,8 @@ const TIMEOUT_MS = 120_000;
 
 export const SERVERS = {
   datsis: { command: [process.execPath, join(root, 'dist/server.js'), '--stdio'], settings: () => ({ datsis: {} }) },
+  /** The same server with DATSIS scoring switched off: the difference is what scoring costs. */
+  'datsis without scoring': { command: [process.execPath, join(root, 'dist/server.js'), '--stdio'], settings: () => ({ datsis: { score: { enable: false } } }) },
   'yaml-language-server': {
     command: [process.execPath, join(root, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'],
     settings: () => ({
@@ -147,12 +149,12 @@ export function median(values) {
 }
 
 /** Runs every size against both servers; returns rows of medians. */
-export async function runLspBench({ runs = 5, sizes = SIZES, log = console.error } = {}) {
+export async function runLspBench({ runs = 5, sizes = SIZES, servers = ['datsis', 'yaml-language-server'], log = console.error } = {}) {
   const rows = [];
   for (const size of sizes) {
     const contract = generateContract(size);
     const kb = Buffer.byteLength(contract.text) / 1024;
-    for (const serverName of Object.keys(SERVERS)) {
+    for (const serverName of servers) {
       const samples = [];
       for (let run = 0; run < runs; run++) {
         log(`  ${size.label} ${serverName} run ${run + 1}/${runs}`);

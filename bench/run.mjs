@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: builds, then runs every benchmark and prints one side-by-side table per benchmark.
- *   node bench/run.mjs [--runs N] [--only lsp,ddl,marketplace,...]
+ *   node bench/run.mjs [--runs N] [--only lsp,scoring,marketplace]
  * The README quotes the latest tables; benchmarks are not tests and never fail the build.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SIZES } from './generate.mjs';
 import { runLspBench } from './lsp.bench.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +40,22 @@ if (only.has('lsp')) {
     console.log(`| ${label} | completion | ${ms(ours.completion)} | ${ms(theirs.completion)} | ${ratio(ours.completion, theirs.completion)} |`);
     console.log(`| ${label} | hover | ${ms(ours.hover)} | ${ms(theirs.hover)} | ${ratio(ours.hover, theirs.hover)} |`);
     console.log(`| ${label} | peak RSS | ${ours.rss.toFixed(0)} MB | ${theirs.rss.toFixed(0)} MB | ${(theirs.rss / ours.rss).toFixed(1)}× less |`);
+  }
+}
+
+if (only.has('scoring')) {
+  // What DATSIS scoring adds to diagnostics: the same server with scoring on and off, on the large contracts.
+  console.error(`Scoring overhead, ${runs} fresh runs each (medians):`);
+  const rows = await runLspBench({ runs, sizes: SIZES.slice(1), servers: ['datsis', 'datsis without scoring'] });
+  console.log('\n### What DATSIS scoring adds to diagnostics (medians of %d fresh runs)\n', runs);
+  console.log('| size | metric | with scoring | without scoring | scoring adds |');
+  console.log('|---|---|---|---|---|');
+  for (const size of [...new Set(rows.map((row) => row.size))]) {
+    const on = rows.find((row) => row.size === size && row.server === 'datsis');
+    const off = rows.find((row) => row.size === size && row.server === 'datsis without scoring');
+    for (const [metric, key] of [['open → diagnostics', 'open'], ['edit → diagnostics', 'edit']]) {
+      console.log(`| ${size} | ${metric} | ${ms(on[key])} | ${ms(off[key])} | ${(((on[key] - off[key]) / off[key]) * 100).toFixed(0)}% |`);
+    }
   }
 }
 
