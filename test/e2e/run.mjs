@@ -12,7 +12,7 @@
  * DATSIS_VSIX (skip packaging), DATSIS_E2E_KEEP=1 (keep temp profiles), DATSIS_E2E_VERBOSE=1 (echo the workbench log).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CODE_SERVER_VERSION, ensureCodeServer } from '../../scripts/tools.mjs';
 import { buildSuite, REPO_ROOT, SUITE_INDEX } from './lib/buildSuite.mjs';
@@ -147,13 +147,21 @@ async function main() {
   }
   console.log(`\n  finished in ${seconds(Date.now() - started)}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed`);
+  reportStats(totals.passed, totals.failed);
   await runCleanups();
   process.exitCode = totals.failed > 0 || totals.passed === 0 ? 1 : 0;
+}
+
+/** Counts for `npm test`'s closing line (scripts/test.mjs), in the format of test/support/countingReporter.cjs. */
+function reportStats(passed, failed) {
+  const file = process.env.DATSIS_TEST_STATS;
+  if (file) appendFileSync(file, `${JSON.stringify({ suite: process.env.DATSIS_TEST_SUITE ?? 'e2e', passed, failed, skipped: 0 })}\n`);
 }
 
 main().catch(async (error) => {
   console.error(error instanceof Error ? error.stack : error);
   console.log(`${totals.passed} passed, ${totals.failed + 1} failed`);
+  reportStats(totals.passed, totals.failed + 1);
   await runCleanups();
   process.exitCode = 1;
 });
