@@ -23,6 +23,9 @@ export const DEFAULT_PERSONAL_DATA_PATTERNS: readonly string[] = [
 
 export type PersonalDataMatcher = (name: string) => boolean;
 
+/** Most verdicts a matcher remembers before it starts afresh. */
+const MEMO_LIMIT = 100_000;
+
 /** Names in snake_case words, the form the built-in patterns expect. */
 function snakeWords(name: string): string {
   return name
@@ -48,8 +51,15 @@ export function createPersonalDataMatcher(extraPatterns: readonly string[]): Per
       // reported by the rules-file validation
     }
   }
+  // Names barely change between keystrokes: remember each verdict (bounded, so a long session cannot grow it).
+  const verdicts = new Map<string, boolean>();
   return (name) => {
+    const known = verdicts.get(name);
+    if (known !== undefined) return known;
     const snake = snakeWords(name);
-    return builtIn.some((pattern) => pattern.test(snake)) || extra.some((pattern) => pattern.test(name) || pattern.test(snake));
+    const verdict = builtIn.some((pattern) => pattern.test(snake)) || extra.some((pattern) => pattern.test(name) || pattern.test(snake));
+    if (verdicts.size >= MEMO_LIMIT) verdicts.clear();
+    verdicts.set(name, verdict);
+    return verdict;
   };
 }

@@ -24,6 +24,20 @@ export type PlaceholderReason = 'empty' | 'placeholder' | 'too-short' | 'repeats
  * element's) name: a purpose that only repeats it says nothing new.
  */
 export function placeholderReason(text: string, name?: string): PlaceholderReason | undefined {
+  // Descriptions barely change between keystrokes: remember each verdict (bounded).
+  const key = name === undefined ? text : `${text}\u0000${name}`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const verdict = judge(text, name);
+  if (verdicts.size >= MEMO_LIMIT) verdicts.clear();
+  verdicts.set(key, verdict ?? null);
+  return verdict;
+}
+
+const MEMO_LIMIT = 100_000;
+const verdicts = new Map<string, PlaceholderReason | null>();
+
+function judge(text: string, name: string | undefined): PlaceholderReason | undefined {
   const trimmed = text.trim();
   if (!trimmed) return 'empty';
   const lower = trimmed.toLowerCase();
