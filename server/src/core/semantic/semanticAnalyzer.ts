@@ -39,7 +39,8 @@ export const semanticAnalyzer: Analyzer = (parsed, context) => {
   const flagged = schemaValidation(parsed).flaggedPointers;
   const input: RuleInput = {
     value, kind, uri: context.uri, workspace: context.workspace,
-    schemaFlagged: (path) => flagged.has(toPointer(path)),
+    // Asked for every property by several rules: skip building pointers when the schema flagged nothing.
+    schemaFlagged: flagged.size === 0 ? () => false : (path) => flagged.has(toPointer(path)),
   };
   const findings: Finding[] = [];
   for (const rule of RULES) {

@@ -40,7 +40,10 @@ export function isSchema(value: unknown): value is JsonSchema {
 /** `/a~1b/0` for `['a/b', 0]`: the JSON Pointer (RFC 6901) form ajv uses for instance paths. */
 export function toPointer(path: ValuePath): string {
   let pointer = '';
-  for (const segment of path) pointer += `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  for (const segment of path) {
+    const text = String(segment);
+    pointer += `/${text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text}`;
+  }
   return pointer;
 }
 
