@@ -19,7 +19,7 @@ export function presence(gap: CheckGap | undefined): CheckResult {
  * At most this many gaps are built per check (the share still counts every item). See `MAX_GAPS_PER_RULE`
  * in score.ts: building messages and fixes for 20,000 properties nobody will read one by one is wasted work.
  */
-export const GAP_BUILD_LIMIT = 1000;
+export const GAP_BUILD_LIMIT = 200;
 
 /**
  * The share of `items` that satisfy the rule; not applicable when there is nothing to cover. Gaps are built
