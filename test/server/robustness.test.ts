@@ -4,21 +4,12 @@
  * diagnostic lies inside the document.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, InitializeResult, ServerCapabilities } from 'vscode-languageserver-protocol/node';
+import { readExamples } from '../support/examples';
 import { TestLspClient } from './lspClient';
-
-const EXAMPLES = resolve(__dirname, '../../examples');
-
-function exampleTexts(): string[] {
-  return readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.ya?ml$/.test(file))
-    .map((file) => readFileSync(join(EXAMPLES, file), 'utf8'));
-}
 
 function assertInside(text: string, diagnostics: Diagnostic[], context: string): void {
   const document = TextDocument.create('file:///x', 'yaml', 1, text);
@@ -62,7 +53,7 @@ describe('server robustness', function () {
   after(async () => client.dispose());
 
   it('survives random documents and random edit sequences, answering every request', async () => {
-    const texts = exampleTexts();
+    const texts = readExamples().map((example) => example.text);
     let run = 0;
     await fc.assert(fc.asyncProperty(
       fc.oneof(

@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InitializeRequest, InitializedNotification } from 'vscode-languageserver-protocol/node';
 import { Methods, type WorkspaceSummary } from '../../server/src/protocol';
+import { EXAMPLES_DIR as EXAMPLES, readExamples } from '../support/examples';
 import { TestLspClient } from './lspClient';
 
-const EXAMPLES = resolve(__dirname, '../../examples');
-const uriOf = (path: string) => pathToFileURL(join(EXAMPLES, path)).href;
 /** The example files by kind, read from the folder itself so the test follows the examples as they evolve. */
-const exampleFiles = (suffix: string) => readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith(suffix)).map((path) => uriOf(path)).sort();
+const uriOf = (path: string) => pathToFileURL(join(EXAMPLES, path)).href;
+const exampleFiles = (suffix: string) => readExamples().filter((example) => example.name.endsWith(suffix)).map((example) => example.uri).sort();
 
 describe('server: datsis/workspaceSummary', () => {
   let client: TestLspClient;

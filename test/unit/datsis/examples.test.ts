@@ -1,14 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DEFAULT_LEVELS } from '../../../server/src/core/datsis/config';
 import { scoreDescriptor } from '../../../server/src/core/datsis/score';
 import type { DimensionScores, ScoreReport } from '../../../server/src/core/datsis/types';
 import { parseDescriptor, type ParsedDescriptor } from '../../../server/src/core/yaml/parse';
+import { readExamples } from '../../support/examples';
 import { fakeWorkspace } from './harness';
-
-const EXAMPLES = resolve(__dirname, '../../../examples');
 
 /** The examples README names each product's intended quality; the scores must agree with it. */
 const INTENDED = {
@@ -18,9 +14,10 @@ const INTENDED = {
 };
 
 function scoreExamples(): Map<string, ScoreReport> {
-  const files = readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter((file) => /\.od[cp]s\.yaml$/.test(file)).map((file) => file.replace(/\\/g, '/'));
-  const parsed = new Map<string, ParsedDescriptor>(files.map((file) => [file, parseDescriptor(readFileSync(join(EXAMPLES, file), 'utf8'))]));
-  const uriOf = (file: string) => pathToFileURL(join(EXAMPLES, file)).href;
+  const examples = readExamples();
+  const parsed = new Map<string, ParsedDescriptor>(examples.map((example) => [example.name, parseDescriptor(example.text)]));
+  const uris = new Map(examples.map((example) => [example.name, example.uri]));
+  const uriOf = (file: string) => uris.get(file)!;
   const workspace = fakeWorkspace([...parsed].map(([file, p]) => {
     const value = p.value as { id: string; version?: string };
     return { uri: uriOf(file), id: value.id, kind: p.kind!, version: value.version };

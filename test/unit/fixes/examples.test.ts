@@ -4,10 +4,6 @@
  * placeholders, must reach the top band.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { glob } from 'tinyglobby';
 import { analyze } from '../../../server/src/core/analyze';
 import type { AnalysisContext } from '../../../server/src/core/context';
 import { DEFAULT_LEVELS } from '../../../server/src/core/datsis/config';
@@ -18,10 +14,10 @@ import { schemaValidation } from '../../../server/src/core/validation/schemaAnal
 import { summarize } from '../../../server/src/core/workspace/summarize';
 import { WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
 import { parseDescriptor, type ParsedDescriptor } from '../../../server/src/core/yaml/parse';
+import { readExamples } from '../../support/examples';
 import { commentLines } from './fixHelpers';
 import { applySnippetEdits, fillPlaceholders } from './fillPlaceholders';
 
-const EXAMPLES = resolve(__dirname, '../../../examples');
 const TOP_BAND = DEFAULT_LEVELS[DEFAULT_LEVELS.length - 1]!;
 
 interface Example {
@@ -59,11 +55,6 @@ class ExampleWorkspace {
   }
 }
 
-async function loadExamples(): Promise<Example[]> {
-  const files = (await glob(['**/*.odcs.yaml', '**/*.odps.yaml'], { cwd: EXAMPLES, absolute: true })).sort();
-  return files.map((file) => ({ name: relative(EXAMPLES, file), uri: pathToFileURL(file).href, text: readFileSync(file, 'utf8') }));
-}
-
 function schemaErrors(parsed: ParsedDescriptor): string[] {
   return schemaValidation(parsed).findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.code} ${finding.message}`);
 }
@@ -77,7 +68,7 @@ describe('quick-fixes on the example workspace', function () {
   let examples: Example[];
 
   before(async () => {
-    examples = await loadExamples();
+    examples = readExamples();
     assert.ok(examples.length >= 10, `expected the example workspace, found ${examples.length} files`);
   });
 

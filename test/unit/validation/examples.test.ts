@@ -4,8 +4,6 @@
  * ours are checked as one workspace, so the cross-file rules are exercised too.
  */
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AnalysisContext } from '../../../server/src/core/context';
 import { semanticAnalyzer } from '../../../server/src/core/semantic/semanticAnalyzer';
@@ -14,6 +12,7 @@ import { schemaAnalyzer } from '../../../server/src/core/validation/schemaAnalyz
 import { summarize } from '../../../server/src/core/workspace/summarize';
 import { WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
 import { parseDescriptor, type ParsedDescriptor } from '../../../server/src/core/yaml/parse';
+import { EXAMPLES_DIR, readExamples } from '../../support/examples';
 import { readReferenceExamples } from '../../support/reference';
 
 function errorsOf(parsed: ParsedDescriptor, context: AnalysisContext): Finding[] {
@@ -36,17 +35,14 @@ describe('official examples and the example workspace are clean', () => {
     }
   }
 
-  const examplesDir = resolve(__dirname, '../../../examples');
-  const files = readdirSync(examplesDir, { recursive: true, encoding: 'utf8' }).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const examples = readExamples();
 
   it('the example workspace holds descriptors', () => {
-    assert.ok(files.length > 0, `no examples found in ${examplesDir}`);
+    assert.ok(examples.length > 0, `no examples found in ${EXAMPLES_DIR}`);
   });
 
   const index = new WorkspaceIndex();
-  const parsedFiles = files.map((name) => {
-    const uri = pathToFileURL(join(examplesDir, name)).href;
-    const text = readFileSync(join(examplesDir, name), 'utf8');
+  const parsedFiles = examples.map(({ name, uri, text }) => {
     const parsed = parseDescriptor(text);
     index.update(uri, summarize(parsed, uri));
     return { name, uri, text, parsed };

@@ -1,21 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { isCollection, isPair, visit, type Document, type Node } from 'yaml';
 import { changedRegion, reparseDescriptor } from '../../../server/src/core/yaml/incremental';
 import { parseDescriptor, type ParsedDescriptor } from '../../../server/src/core/yaml/parse';
-
-const EXAMPLES = resolve(__dirname, '../../../examples');
-
-function exampleTexts(): string[] {
-  const texts: string[] = [];
-  for (const domain of readdirSync(EXAMPLES, { withFileTypes: true })) {
-    if (!domain.isDirectory()) continue;
-    for (const file of readdirSync(join(EXAMPLES, domain.name))) if (/\.ya?ml$/.test(file)) texts.push(readFileSync(join(EXAMPLES, domain.name, file), 'utf8'));
-  }
-  return texts;
-}
+import { readExamples } from '../../support/examples';
 
 /** Every range in the document, in document order, so two parses can be compared node by node. */
 function allRanges(document: Document.Parsed | undefined): string[] {
@@ -41,7 +29,7 @@ function assertSameParse(incremental: ParsedDescriptor, full: ParsedDescriptor, 
 const typed = fc.constantFrom('a', 'x', 'name', ' ', '  ', '\n', '\n  ', '\n    - ', ': ', '- ', '#', '"', "'", '[', ']', '{', '}', ',', 'description: text', '\n      - name: new_col\n        logicalType: string');
 
 describe('incremental reparse', () => {
-  const texts = exampleTexts();
+  const texts = readExamples().map((example) => example.text);
 
   it('finds the changed region from the common prefix and suffix', () => {
     assert.deepEqual(changedRegion('abcdef', 'abXYef'), { start: 2, oldEnd: 4, delta: 0 });
