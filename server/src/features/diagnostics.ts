@@ -1,8 +1,9 @@
 /**
- * Publishes diagnostics for open documents. Validation waits for a pause in typing that scales with what an
- * analysis of that document costs: a small file is validated at once (after the messages already queued), a
- * 4 MB contract waits up to `MAX_DEBOUNCE_MS` so a fast typist does not queue one full analysis per keystroke.
- * A result for an outdated version is never published over a newer one.
+ * Publishes diagnostics for open documents. The first change after a pause is validated at once (after the
+ * messages already queued), so a single edit shows its result as fast as the analysis allows. Changes that follow
+ * each other closer than the debounce window (a burst of typing) wait for a pause that scales with what an
+ * analysis of that document costs, up to `MAX_DEBOUNCE_MS`, so a fast typist on a 4 MB contract does not queue
+ * one analysis per keystroke. A result for an outdated version is never published over a newer one.
  */
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,6 +28,16 @@ export interface DiagnosticsFeature {
 export function registerDiagnostics(connection: Connection, store: DocumentStore, settings: SettingsStore, contexts: AnalysisContexts): DiagnosticsFeature {
   const pending = new Map<string, NodeJS.Timeout>();
   const lastAnalysisMs = new Map<string, number>();
+  const lastChangeAt = new Map<string, number>();
+
+  /** No wait after a pause in typing; inside a burst, a quarter of the last analysis' cost (capped). */
+  const delayFor = (uri: string): number => {
+    const now = performance.now();
+    const previous = lastChangeAt.get(uri);
+    lastChangeAt.set(uri, now);
+    const debounce = debounceFor(lastAnalysisMs.get(uri));
+    return previous === undefined || now - previous >= debounce ? 0 : debounce;
+  };
 
   const validate = async (document: TextDocument): Promise<void> => {
     const enabled = (await settings.get()).validate.enable;
@@ -52,11 +63,12 @@ export function registerDiagnostics(connection: Connection, store: DocumentStore
   };
 
   // Fires for didOpen too, so opening a file is validated through the same path as typing in it.
-  store.documents.onDidChangeContent((event) => schedule(event.document, debounceFor(lastAnalysisMs.get(event.document.uri))));
+  store.documents.onDidChangeContent((event) => schedule(event.document, delayFor(event.document.uri)));
   store.documents.onDidClose((event) => {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
     lastAnalysisMs.delete(event.document.uri);
+    lastChangeAt.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
   settings.onDidChange(() => {
