@@ -9,6 +9,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compileValidators, createAjv, odcsSchema, odpsSchema, rulesSchema } from '../../server/src/core/schemas';
 import { compileOfficialValidator, loadExamples, loadOfficialSchema, referenceDir, type Standard } from './conformance/reference';
 import { buildMutationCorpus, type Mutation } from './conformance/mutations';
+import { REFERENCE_FORMS } from './conformance/odcs-mutations';
 import { ALLOWED_DIVERGENCES } from './conformance/divergences';
 import {
   allStrings, attachedSnippets, descriptionStrings, documentationIssues, expandSnippetBody,
@@ -72,6 +73,20 @@ describe('conformance of our schemas with the official Bitol schemas', function 
     assert.ok(invalid > corpus.length / 4 && invalid < corpus.length, 'corpus must mix valid and invalid documents');
     assert.deepEqual(unexplained.slice(0, 10), [], `${unexplained.length} unexplained divergences`);
     for (const d of ALLOWED_DIVERGENCES) assert.ok(seen.has(d.id), `allowed divergence "${d.id}" never occurred; remove or fix it`);
+  });
+
+  // The mutation corpus tries every form in the official examples' relationships; this states the verdicts per
+  // form, so a schema that starts accepting, say, `contract.object.property` fails here under that name.
+  it('gives the official verdict on each way of writing a relationship reference', () => {
+    const official = compileOfficialValidator('odcs');
+    const contract = (to: string) => ({
+      apiVersion: 'v3.1.0', kind: 'DataContract', id: 'c', version: '1.0.0', status: 'active',
+      schema: [{ name: 'orders', properties: [{ name: 'receiver_id', relationships: [{ to }] }] }],
+    });
+    const verdict = (validate: ValidateFunction, reference: string) => (validate(contract(reference)) ? 'accepted' : 'rejected');
+    const officialVerdicts = REFERENCE_FORMS.map(({ form, reference }) => [form, verdict(official, reference)]);
+    assert.deepEqual(officialVerdicts, REFERENCE_FORMS.map(({ form, official: expected }) => [form, expected]), 'the reference schema changed its verdict on a form');
+    assert.deepEqual(REFERENCE_FORMS.map(({ form, reference }) => [form, verdict(ours('odcs'), reference)]), officialVerdicts);
   });
 
   it('keeps the corpus deterministic', () => {

@@ -187,6 +187,50 @@ function relationshipMutations(doc: Json, add: MutationBuilder, random: () => nu
   }
 }
 
+/**
+ * The ways a relationship end can be written, each as the standard's docs or our semantic rule read it. Whether
+ * the official schema accepts each one is exactly what the conformance test compares our schema against; the
+ * `official` verdict here is the reference's own (checked by the conformance test), kept as data so that a change
+ * to either schema shows up as a named form, not only as a mutation id.
+ */
+export const REFERENCE_FORMS: ReadonlyArray<{ readonly form: string; readonly reference: string; readonly official: 'accepted' | 'rejected' }> = [
+  { form: 'name (object.property)', reference: 'receivers.id', official: 'accepted' },
+  { form: 'id path', reference: 'schema/receivers_tbl/properties/receivers_id', official: 'accepted' },
+  { form: 'id path with leading slash', reference: '/schema/receivers_tbl/properties/receivers_id', official: 'accepted' },
+  { form: 'id path of an object', reference: 'schema/receivers_tbl', official: 'accepted' },
+  { form: 'id path of a nested property', reference: 'schema/receivers_tbl/properties/address/properties/street', official: 'accepted' },
+  { form: 'id path in a sibling contract file', reference: 'receivers.odcs.yaml#/schema/receivers_tbl/properties/receivers_id', official: 'accepted' },
+  { form: 'id path in a relative contract file', reference: '../crm/receivers.odcs.yaml#/schema/receivers_tbl/properties/receivers_id', official: 'accepted' },
+  { form: 'id path in a contract at a URL', reference: 'https://example.com/contracts/receivers.odcs.yaml#/schema/receivers_tbl/properties/receivers_id', official: 'accepted' },
+  { form: 'contract.object.property', reference: 'receivers_contract.receivers.id', official: 'rejected' },
+  { form: 'urn contract id.object.property', reference: 'urn:crm:receivers.receivers.id', official: 'rejected' },
+  { form: 'nested name (object.parent.child)', reference: 'receivers.address.street', official: 'rejected' },
+  { form: 'name in another contract file', reference: 'https://example.com/contracts/receivers.odcs.yaml#receivers.id', official: 'rejected' },
+  { form: 'id path in a .yml contract file', reference: 'receivers.odcs.yml#/schema/receivers_tbl/properties/receivers_id', official: 'rejected' },
+  { form: 'id path in a file: URI', reference: 'file:///contracts/receivers.odcs.yaml#/schema/receivers_tbl/properties/receivers_id', official: 'rejected' },
+  { form: 'name with a hyphen', reference: 'receiver-types.type_code', official: 'rejected' },
+];
+
+/**
+ * Every reference form at every place a reference can stand: a property-level `to`, and the first item of a
+ * schema-level `from`/`to` (lists or single values, whichever the example uses). No sampling: each form is tried.
+ */
+function referenceFormMutations(doc: Json, add: MutationBuilder): void {
+  const relationships = allNodes(doc).filter((n) => n.path[n.path.length - 2] === 'relationships' && isObject(n.value));
+  const propertyLevel = relationships.find((n) => !('from' in (n.value as JsonObject)));
+  const schemaLevel = relationships.find((n) => 'from' in (n.value as JsonObject));
+  const ends = [
+    ...(propertyLevel ? [[...propertyLevel.path, 'to']] : []),
+    ...(schemaLevel ? (['from', 'to'] as const).map((end) => {
+      const value = (schemaLevel.value as JsonObject)[end];
+      return Array.isArray(value) ? [...schemaLevel.path, end, 0] : [...schemaLevel.path, end];
+    }) : []),
+  ];
+  for (const at of ends) {
+    for (const { form, reference } of REFERENCE_FORMS) add('reference-form', at, form, (d) => setAt(d, at, reference));
+  }
+}
+
 function teamMutations(doc: Json, add: MutationBuilder): void {
   const team = getAt(doc, ['team']);
   if (isObject(team)) {
@@ -201,5 +245,6 @@ export function odcsTargetedMutations(doc: Json, add: MutationBuilder, random: (
   logicalTypeMutations(doc, add, random);
   qualityMutations(doc, add, random);
   relationshipMutations(doc, add, random);
+  referenceFormMutations(doc, add);
   teamMutations(doc, add);
 }

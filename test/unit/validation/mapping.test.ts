@@ -111,6 +111,26 @@ describe('schema validation: conditions and alternatives', () => {
     assert.match(finding!.message, /`from` must have the form `object\.property` or `schema\/<object id>\/properties\/<property id>`/);
   });
 
+  // `contract.object.property` and the nested `object.parent.child` are not forms of the standard's schema.
+  it('says how to write a reference into another contract or to a nested property when a name reference has two dots', () => {
+    const run = validateMarked(`${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: customer_id\n        relationships:\n          - to: ‹crm_contract.customers.id›\n    relationships:\n      - from: [‹orders.address.city›]\n        to: [customers.city]\n`);
+    for (const finding of expectFindingsAtMarkers(run)) {
+      assert.equal(finding.code, 'schema/pattern');
+      assert.match(finding.message, /A name reference has exactly one dot: for a property of another contract write that contract's file, `#` and the id path \(`other\.odcs\.yaml#\/schema\/<object id>\/properties\/<property id>`\); for a nested property write the id path/);
+    }
+  });
+
+  it('puts a malformed reference of a composite key on the item, not "must be a text value" on the list', () => {
+    const [finding] = expectFindingsAtMarkers(validateMarked(`${CONTRACT_HEADER}schema:\n  - name: orders\n    relationships:\n      - from: [orders.id, ‹order line›]\n        to: [lines.order_id, lines.line]\n`));
+    assert.equal(finding!.code, 'schema/pattern');
+    assert.match(finding!.message, /^`from\[1\]` must have the form `object\.property` or `schema\/<object id>\/properties\/<property id>`/);
+  });
+
+  it('keeps the plain form message for a malformed reference that is not dotted', () => {
+    const [finding] = expectFindingsAtMarkers(validateMarked(`${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: customer_id\n        relationships:\n          - to: ‹customers›\n`));
+    assert.doesNotMatch(finding!.message, /exactly one dot/);
+  });
+
   it('says that from and to must match in shape instead of blaming one of them', () => {
     const [finding] = expectFindingsAtMarkers(validateMarked(`${CONTRACT_HEADER}schema:\n  - name: orders\n    relationships:\n      - ‹from›: [orders.customer_id]\n        to: customers.id\n`));
     assert.match(finding!.message, /`from` and `to` must both be text values or both be lists/);

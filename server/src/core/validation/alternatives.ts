@@ -13,7 +13,7 @@
 import type { ErrorObject } from 'ajv';
 import type { ValuePath } from '../types';
 import { fromInstancePath, isRecord, isSchema, resolveRef, valueAt, type JsonSchema } from './jsonSchema';
-import { actualType, definitionNoun, expectedTypes, formName, keyLabel, listKeys } from './labels';
+import { actualType, definitionNoun, dottedReferenceHint, expectedTypes, formName, keyLabel, listKeys } from './labels';
 import { conditionPrefix } from './messages';
 import type { MappingContext, SchemaProblem } from './problems';
 import { producerOf, type ApplicableSchema } from './schemaWalker';
@@ -79,7 +79,7 @@ function resolveCombinator(combinator: ErrorObject, errors: readonly ErrorObject
       return unclaimed();
     }
     if (tied.every((index) => claims[index]!.every((error) => error.keyword === 'pattern' && error.instancePath === combinator.instancePath))) {
-      problems.push(formProblem(path, tied.map((index) => branches[index]!), ctx));
+      problems.push(formProblem(path, tied.map((index) => branches[index]!), data, ctx));
       return unclaimed();
     }
     const matching = matchingTypesProblem(path, tied.map((index) => branches[index]!), tied.map((index) => claims[index]!), data);
@@ -97,7 +97,7 @@ function claimedBy(branch: JsonSchema | boolean, index: number, owner: Applicabl
   if (!isSchema(branch)) return false;
   const start: ApplicableSchema = { ...owner, schema: branch, pointer: `${owner.pointer}/${keyword}/${index}` };
   const relative = fromInstancePath(error.instancePath, ctx.data).slice(path.length);
-  return producerOf(ctx.walker.from([start], path, relative), error.keyword, error.schemaPath) !== undefined;
+  return producerOf(ctx.walker.from([start], path, relative, true), error.keyword, error.schemaPath) !== undefined;
 }
 
 function isAtOrUnder(instancePath: string, base: string): boolean {
@@ -136,27 +136,33 @@ function ambiguousProblem(path: ValuePath, branches: readonly (JsonSchema | bool
 
 function typeProblem(path: ValuePath, branches: readonly (JsonSchema | boolean)[], data: unknown, ctx: MappingContext): SchemaProblem {
   const types = new Set<string>();
-  for (const branch of branches) {
-    if (!isSchema(branch)) continue;
+  const collect = (branch: JsonSchema | boolean, depth: number): void => {
+    if (!isSchema(branch)) return;
     const target = branch.$ref ? resolveRef(ctx.walker.root, branch.$ref)?.schema : undefined;
     const type = branch.type ?? (isSchema(target) ? target.type : undefined);
     for (const name of typeof type === 'string' ? [type] : (type ?? [])) types.add(name);
-  }
+    // A branch that is itself a choice of references (a relationship's single `from`) takes its options' types.
+    if (type === undefined && depth === 0) for (const option of [...(branch.anyOf ?? []), ...(branch.oneOf ?? [])]) collect(option, depth + 1);
+  };
+  for (const branch of branches) collect(branch, 0);
   const message = data === null || data === undefined
     ? `${keyLabel(path)} has no value; it must be ${expectedTypes([...types])}.`
     : `${keyLabel(path)} must be ${expectedTypes([...types])}, not ${actualType(data)}.`;
   return { path, placement: 'value', code: 'schema/type', message: capitalise(message) };
 }
 
-function formProblem(path: ValuePath, branches: readonly (JsonSchema | boolean)[], ctx: MappingContext): SchemaProblem {
+function formProblem(path: ValuePath, branches: readonly (JsonSchema | boolean)[], data: unknown, ctx: MappingContext): SchemaProblem {
+  const defNames: (string | undefined)[] = [];
   const forms = branches.map((branch) => {
     if (!isSchema(branch)) return 'another form';
     const target = branch.$ref ? resolveRef(ctx.walker.root, branch.$ref) : undefined;
     const defName = target ? /^\/\$defs\/([^/]+)$/.exec(target.pointer)?.[1] : undefined;
+    defNames.push(defName);
     const pattern = branch.pattern ?? (target && isSchema(target.schema) ? target.schema.pattern : undefined);
     return formName(defName, pattern);
   });
-  const message = `${keyLabel(path)} must have the form ${forms.join(' or ')}.`;
+  const hint = defNames.includes('ShorthandReference') ? dottedReferenceHint(data) : '';
+  const message = `${keyLabel(path)} must have the form ${forms.join(' or ')}.${hint}`;
   return { path, placement: 'value', code: 'schema/pattern', message: capitalise(message) };
 }
 

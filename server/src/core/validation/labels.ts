@@ -134,3 +134,15 @@ const FORM_NAMES: Record<string, string> = {
 export function formName(defName: string | undefined, pattern: string | undefined): string {
   return (defName && FORM_NAMES[defName]) ?? (pattern ? `text matching \`${pattern}\`` : 'another form');
 }
+
+/**
+ * A name reference with more than one dot is almost always `contract.object.property` (a form the standard's
+ * schema does not have, though our semantic rule reads it) or a nested `object.parent.child` (which the standard's
+ * docs show but its schema rejects). The pattern error alone does not say how to write either, so this does.
+ */
+export function dottedReferenceHint(value: unknown): string {
+  if (typeof value !== 'string' || /[/#\s]/.test(value) || value.split('.').length < 3) return '';
+  return ' A name reference has exactly one dot: for a property of another contract write that contract\'s file, `#` and the id path '
+    + '(`other.odcs.yaml#/schema/<object id>/properties/<property id>`); for a nested property write the id path '
+    + '(`schema/<object id>/properties/<parent id>/properties/<child id>`).';
+}

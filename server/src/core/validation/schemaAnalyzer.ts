@@ -56,7 +56,7 @@ function validate(parsed: ParsedDescriptor): SchemaValidationResult {
     },
   });
   const generation = legacyGeneration(parsed);
-  if (generation) return { findings: [legacyVersionFinding(parsed, generation, problems.length)], flaggedPointers: flagged(problems) };
+  if (generation) return { findings: [legacyVersionFinding(parsed, generation, problems)], flaggedPointers: flagged(problems) };
   return problems.length ? { findings: toFindings(parsed, problems), flaggedPointers: flagged(problems) } : EMPTY;
 }
 

@@ -50,19 +50,23 @@ export class SchemaWalker {
     return result;
   }
 
-  /** The schemas that apply at `relativePath` below `start` (a specific branch, for instance), not cached. */
-  from(start: readonly ApplicableSchema[], startPath: ValuePath, relativePath: ValuePath): readonly ApplicableSchema[] {
-    let current = this.expand(start, valueAt(this.data, startPath));
+  /**
+   * The schemas that apply at `relativePath` below `start` (a specific branch, for instance), not cached.
+   * `everyAlternative` also follows `oneOf`/`anyOf` options whose type does not fit the value: asking "did this
+   * error come from inside this branch?" must see the options that failed on their type too.
+   */
+  from(start: readonly ApplicableSchema[], startPath: ValuePath, relativePath: ValuePath, everyAlternative = false): readonly ApplicableSchema[] {
+    let current = this.expand(start, valueAt(this.data, startPath), everyAlternative);
     const path = [...startPath];
     for (const segment of relativePath) {
       const parent = valueAt(this.data, path);
       path.push(segment);
-      current = this.descend(current, parent, segment, valueAt(this.data, path));
+      current = this.descend(current, parent, segment, valueAt(this.data, path), everyAlternative);
     }
     return current;
   }
 
-  private descend(parents: readonly ApplicableSchema[], parentData: unknown, segment: string | number, data: unknown): readonly ApplicableSchema[] {
+  private descend(parents: readonly ApplicableSchema[], parentData: unknown, segment: string | number, data: unknown, everyAlternative = false): readonly ApplicableSchema[] {
     const children: ApplicableSchema[] = [];
     for (const parent of parents) {
       for (const [child, pointer] of childSchemas(parent.schema, parent.pointer, segment, parentData)) {
@@ -70,11 +74,11 @@ export class SchemaWalker {
         children.push({ schema: child, pointer, refTargets: parent.refTargets, conditions: parent.conditions, defName: undefined });
       }
     }
-    return this.expand(children, data);
+    return this.expand(children, data, everyAlternative);
   }
 
   /** Adds everything reachable at the same instance location: refs, allOf, conditionals, alternatives. */
-  private expand(start: readonly ApplicableSchema[], data: unknown): readonly ApplicableSchema[] {
+  private expand(start: readonly ApplicableSchema[], data: unknown, everyAlternative = false): readonly ApplicableSchema[] {
     const result: ApplicableSchema[] = [];
     const seen = new Set<string>();
     const queue = [...start];
@@ -98,7 +102,7 @@ export class SchemaWalker {
       schema.allOf?.forEach((sub, index) => push(sub, `${pointer}/allOf/${index}`));
       for (const keyword of ['anyOf', 'oneOf'] as const) {
         schema[keyword]?.forEach((sub, index) => {
-          if (isSchema(sub) && this.typeCompatible(sub, data)) push(sub, `${pointer}/${keyword}/${index}`);
+          if (isSchema(sub) && (everyAlternative || this.typeCompatible(sub, data))) push(sub, `${pointer}/${keyword}/${index}`);
         });
       }
       if (isSchema(schema.if)) {
@@ -112,8 +116,22 @@ export class SchemaWalker {
     return result;
   }
 
-  /** True when `schema` (or its `$ref` target) accepts the JSON type of `data`. */
+  /**
+   * True when `schema` (or its `$ref` target) accepts the JSON type of `data`. An alternative that is itself a
+   * choice without a type of its own (`anyOf: [{$ref: A}, {$ref: B}]`, as in a relationship's single-reference
+   * branch) fits when one of its options does; otherwise a list would be blamed for not being text.
+   */
   typeCompatible(schema: JsonSchema, data: unknown): boolean {
+    if (!this.typeCompatibleShallow(schema, data)) return false;
+    if (schema.type !== undefined) return true;
+    for (const options of [schema.anyOf, schema.oneOf]) {
+      if (options?.length && !options.some((option) => option === true || (isSchema(option) && this.typeCompatibleShallow(option, data)))) return false;
+    }
+    return true;
+  }
+
+  /** The type check of one option of a choice: its own type and its `$ref` target's, without going deeper. */
+  private typeCompatibleShallow(schema: JsonSchema, data: unknown): boolean {
     if (!typeAccepts(schema.type, data)) return false;
     if (!schema.$ref) return true;
     const target = resolveRef(this.root, schema.$ref);
