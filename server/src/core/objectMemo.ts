@@ -14,6 +14,9 @@ export class ObjectMemo<T> {
   /**
    * The result for `item` at `index`, computed by `compute` unless a result for the same object, index and key
    * is known. `index` is part of the identity because results carry absolute value paths (`['schema', 3, ...]`).
+   * `key` is compared with `===`: a short string compares by value (e.g. the schema flags under the object), an
+   * object only by identity, so it must be replaced, never mutated, whenever what it stands for changes.
+   * One entry per item: an instance serves one kind of result; use separate instances for separate results.
    */
   get(item: object, index: number, key: unknown, compute: () => T): T {
     const entry = this.entries.get(item);

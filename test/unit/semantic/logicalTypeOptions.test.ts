@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { checkRule } from '../../../server/src/core/semantic/rule';
 import { logicalTypeOptionsRule } from '../../../server/src/core/semantic/logicalTypeOptions';
 import { semanticAnalyzer } from '../../../server/src/core/semantic/semanticAnalyzer';
 import { schemaAnalyzer } from '../../../server/src/core/validation/schemaAnalyzer';
@@ -15,7 +16,7 @@ describe('semantic rule: logicalTypeOptions fit the logicalType', () => {
 
   it('warns about options on a property without a logicalType, when the schema has not already objected', () => {
     const value = { schema: [{ name: 'orders', properties: [{ name: 'p', logicalTypeOptions: { maxLength: 10 } }] }] };
-    const problems = logicalTypeOptionsRule.check({ value, kind: 'DataContract', uri: 'file:///x', workspace: undefined, schemaFlagged: () => false });
+    const problems = checkRule(logicalTypeOptionsRule, { value, kind: 'DataContract', uri: 'file:///x', workspace: undefined, schemaFlagged: () => false });
     assert.deepEqual(problems.map((p) => [p.path, p.on]), [[['schema', 0, 'properties', 0, 'logicalTypeOptions'], 'key']]);
   });
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { checkRule } from '../../../server/src/core/semantic/rule';
 import { relationshipsRule } from '../../../server/src/core/semantic/relationships';
 import { checkMarked, CONTRACT_HEADER, expectFindingsAtMarkers, fixesOf, workspaceOf } from './harness';
 
@@ -66,7 +67,7 @@ describe('semantic rule: relationship ends must exist', () => {
       { from: 'orders.customer_id', to: 'urn:crm:customers.customr.customer_id' },
       { from: 'orders.customer_id', to: 'urn:crm:nothing.customer.customer_id' },
     ], properties: [{ name: 'customer_id' }] }] };
-    const problems = relationshipsRule.check({ value, kind: 'DataContract', uri: 'file:///workspace/sales/o.odcs.yaml', workspace, schemaFlagged: () => false });
+    const problems = checkRule(relationshipsRule, { value, kind: 'DataContract', uri: 'file:///workspace/sales/o.odcs.yaml', workspace, schemaFlagged: () => false });
     assert.deepEqual(problems.map((p) => p.path), [['schema', 0, 'relationships', 1, 'to'], ['schema', 0, 'relationships', 2, 'to']]);
     assert.match(problems[0]!.message, /did you mean `customer`\?/);
     assert.match(problems[1]!.message, /No data contract with the id `urn:crm:nothing`/);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { checkRule } from '../../../server/src/core/semantic/rule';
 import { KNOWN_SERVER_TYPES, serverTypeRule } from '../../../server/src/core/semantic/serverType';
 import { checkMarked, CONTRACT_HEADER, expectFindingsAtMarkers } from './harness';
 
@@ -13,7 +14,7 @@ describe('semantic rule: server types', () => {
   });
 
   it('reports an unknown type with a suggestion when the schema did not', () => {
-    const problems = serverTypeRule.check({
+    const problems = checkRule(serverTypeRule, {
       value: { servers: [{ server: 'dwh', type: 'snowflak' }] }, kind: 'DataContract', uri: 'file:///x', workspace: undefined, schemaFlagged: () => false,
     });
     assert.equal(problems.length, 1);

@@ -6,23 +6,19 @@
  * The first occurrence is taken as the original; every later one is reported on its name.
  */
 import type { ValuePath } from '../types';
-import { isRecord, propertyLists, records, stringField, type Json } from './model';
+import { isRecord, objectPropertyLists, records, stringField, type Json } from './model';
 import type { RuleProblem, SemanticRule } from './rule';
 
 export const duplicateNamesRule: SemanticRule = {
   id: 'duplicate-name',
   appliesTo: ['DataContract', 'DataProduct'],
+  // Across schema objects, servers and ports, and ids anywhere outside the schema objects' insides.
   check({ value, kind }) {
     const problems: RuleProblem[] = [];
     if (kind === 'DataContract') {
       problems.push(...duplicatesIn(records(value.schema), ['schema'], 'name', () => 'schema object', 'schema objects of this contract'));
-      for (const list of propertyLists(value)) {
-        const owner = stringField(list.owner, 'name');
-        const scope = owner ? `properties of \`${owner}\`` : 'properties of this element';
-        problems.push(...duplicatesIn(list.items, list.path, 'name', () => 'property', scope));
-      }
       problems.push(...duplicatesIn(records(value.servers), ['servers'], 'server', () => 'server', 'servers of this contract'));
-      problems.push(...duplicateIds(value));
+      problems.push(...duplicateIds(value, [], 0, insideSchemaObject));
     } else {
       for (const ports of ['inputPorts', 'outputPorts', 'managementPorts']) {
         const versioned = ports !== 'managementPorts';
@@ -31,7 +27,23 @@ export const duplicateNamesRule: SemanticRule = {
     }
     return problems;
   },
+  // Property names among siblings and ids among list items inside one schema object (depth 2: root, `schema`).
+  checkObject(object, objectIndex) {
+    const problems: RuleProblem[] = [];
+    for (const list of objectPropertyLists(object, objectIndex)) {
+      const owner = stringField(list.owner, 'name');
+      const scope = owner ? `properties of \`${owner}\`` : 'properties of this element';
+      problems.push(...duplicatesIn(list.items, list.path, 'name', () => 'property', scope));
+    }
+    problems.push(...duplicateIds(object, ['schema', objectIndex], 2));
+    return problems;
+  },
 };
+
+/** The document-wide id walk leaves the inside of each schema object to `checkObject`, which runs per object. */
+function insideSchemaObject(path: ValuePath, node: unknown): boolean {
+  return path.length === 2 && path[0] === 'schema' && typeof path[1] === 'number' && isRecord(node);
+}
 
 function duplicatesIn(items: readonly [Json, number][], listPath: ValuePath, key: string, noun: () => string, scope: string, alsoKey?: string): RuleProblem[] {
   const firstIndex = new Map<string, number>();
@@ -57,14 +69,17 @@ function duplicatesIn(items: readonly [Json, number][], listPath: ValuePath, key
 }
 
 /**
- * Every list of mappings anywhere in the contract: a repeated `id` among its items is reported. The walk keeps
- * one mutable path and copies it only for a finding, because a large contract has hundreds of thousands of nodes.
+ * Every list of mappings under `root` (at `rootPath`, `rootDepth` levels below the descriptor): a repeated `id`
+ * among its items is reported. Nodes for which `skip` says so are not entered (their ids among siblings are still
+ * compared). The walk keeps one mutable path and copies it only for a finding, because a large contract has
+ * hundreds of thousands of nodes.
  */
-function duplicateIds(root: unknown): RuleProblem[] {
+function duplicateIds(root: unknown, rootPath: ValuePath, rootDepth: number,
+  skip?: (path: ValuePath, node: unknown) => boolean): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  const path: (string | number)[] = [];
+  const path: (string | number)[] = [...rootPath];
   const visit = (node: unknown, depth: number): void => {
-    if (depth > 64) return;
+    if (depth > 64 || skip?.(path, node)) return;
     if (Array.isArray(node)) {
       let firstIndex: Map<string, number> | undefined;
       node.forEach((item, index) => {
@@ -95,6 +110,6 @@ function duplicateIds(root: unknown): RuleProblem[] {
       }
     }
   };
-  visit(root, 0);
+  visit(root, rootDepth);
   return problems;
 }

@@ -4,7 +4,7 @@
  * consumers rebuild the key in that order. -1 (the default) means "not part of the key" and is ignored.
  * A position on a property that explicitly says `primaryKey: false` / `partitioned: false` contradicts itself.
  */
-import { propertyLists, stringField, type Json } from './model';
+import { objectPropertyLists, stringField, type Json } from './model';
 import type { RuleProblem, SemanticRule } from './rule';
 
 interface PositionKind {
@@ -22,9 +22,10 @@ const KINDS: readonly PositionKind[] = [
 export const keyPositionsRule: SemanticRule = {
   id: 'key-position',
   appliesTo: ['DataContract'],
-  check({ value }) {
+  // Positions count within one list of sibling properties, so everything this rule checks is inside one object.
+  checkObject(object, objectIndex) {
     const problems: RuleProblem[] = [];
-    for (const list of propertyLists(value)) {
+    for (const list of objectPropertyLists(object, objectIndex)) {
       const owner = stringField(list.owner, 'name');
       for (const kind of KINDS) problems.push(...checkList(list.items, list.path, owner, kind));
     }

@@ -8,7 +8,7 @@
  *   - `required` names of an object that are not among its nested properties.
  */
 import type { ValuePath } from '../types';
-import { allProperties, isRecord, records, stringField, type Json } from './model';
+import { isRecord, objectProperties, records, stringField, type Json } from './model';
 import type { RuleProblem, SemanticRule } from './rule';
 
 const NUMERIC = ['multipleOf', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'format'];
@@ -35,9 +35,10 @@ const BOUNDS: readonly [string, string][] = [
 export const logicalTypeOptionsRule: SemanticRule = {
   id: 'logical-type-options',
   appliesTo: ['DataContract'],
-  check({ value, schemaFlagged }) {
+  // One property (and its nested properties) at a time: all of it lies inside one schema object.
+  checkObject(object, objectIndex, { schemaFlagged }) {
     const problems: RuleProblem[] = [];
-    for (const { property, path } of allProperties(value)) {
+    for (const { property, path } of objectProperties(object, objectIndex)) {
       const options = property.logicalTypeOptions;
       if (!isRecord(options) || Object.keys(options).length === 0) continue;
       const optionsPath = [...path, 'logicalTypeOptions'];

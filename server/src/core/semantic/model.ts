@@ -1,8 +1,9 @@
 /**
- * Typed walks over a contract's plain value, shared by the semantic rules: every schema object, every list
- * of sibling properties (nested `properties` and array `items` included), every quality rule. Values that do
- * not have the expected shape are skipped silently; the schema layer reports those.
+ * Typed walks over a contract's plain value, shared by the semantic rules: within one schema object, every list
+ * of sibling properties (nested `properties` and array `items` included), every property, every quality rule.
+ * Values that do not have the expected shape are skipped silently; the schema layer reports those.
  */
+import { ObjectMemo } from '../objectMemo';
 import type { ValuePath } from '../types';
 
 export type Json = Readonly<Record<string, unknown>>;
@@ -25,16 +26,6 @@ export function stringField(record: Json, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export interface SchemaObjectRef {
-  readonly object: Json;
-  readonly path: ValuePath;
-  readonly name: string | undefined;
-}
-
-export function schemaObjects(contract: Json): SchemaObjectRef[] {
-  return records(contract.schema).map(([object, index]) => ({ object, path: ['schema', index], name: stringField(object, 'name') }));
-}
-
 /** One list of sibling properties and the element that owns it (a schema object or a nested property). */
 export interface PropertyList {
   readonly owner: Json;
@@ -45,50 +36,46 @@ export interface PropertyList {
 }
 
 /**
- * Several rules walk the same properties of the same parse; the walks are cached per contract value (which
- * is created once per parse and never mutated), so a 4 MB contract is walked once, not once per rule.
+ * Several rules walk the same properties of the same schema object; the walks are cached per object (by
+ * identity and index, since the paths are absolute), so an object is walked once per change, not once per rule
+ * and keystroke. The incremental reparse keeps unchanged objects identical, so their walks survive an edit.
  */
-const listCache = new WeakMap<Json, PropertyList[]>();
-const propertyCache = new WeakMap<Json, PropertyRef[]>();
+const listMemo = new ObjectMemo<PropertyList[]>();
+const propertyMemo = new ObjectMemo<PropertyRef[]>();
 
-/** Every list of sibling properties in the contract, depth first: object properties, nested and item properties. */
-export function propertyLists(contract: Json): PropertyList[] {
-  const cached = listCache.get(contract);
-  if (cached) return cached;
-  const lists: PropertyList[] = [];
-  const visit = (owner: Json, ownerPath: ValuePath, depth: number): void => {
-    if (depth > 64) return;
-    if (Array.isArray(owner.properties)) {
-      const path = [...ownerPath, 'properties'];
-      const items = records(owner.properties);
-      lists.push({ owner, ownerPath, path, items });
-      for (const [property, index] of items) visit(property, [...path, index], depth + 1);
-    }
-    if (isRecord(owner.items)) visit(owner.items, [...ownerPath, 'items'], depth + 1);
-  };
-  for (const { object, path } of schemaObjects(contract)) visit(object, path, 0);
-  listCache.set(contract, lists);
-  return lists;
+/** Every list of sibling properties in schema object `index`, depth first: its properties, nested and item properties. */
+export function objectPropertyLists(object: Json, index: number): PropertyList[] {
+  return listMemo.get(object, index, undefined, () => {
+    const lists: PropertyList[] = [];
+    const visit = (owner: Json, ownerPath: ValuePath, depth: number): void => {
+      if (depth > 64) return;
+      if (Array.isArray(owner.properties)) {
+        const path = [...ownerPath, 'properties'];
+        const items = records(owner.properties);
+        lists.push({ owner, ownerPath, path, items });
+        for (const [property, propertyIndex] of items) visit(property, [...path, propertyIndex], depth + 1);
+      }
+      if (isRecord(owner.items)) visit(owner.items, [...ownerPath, 'items'], depth + 1);
+    };
+    visit(object, ['schema', index], 0);
+    return lists;
+  });
 }
 
 export interface PropertyRef {
   readonly property: Json;
   readonly path: ValuePath;
-  /** The schema object the property belongs to (at any depth). */
-  readonly object: SchemaObjectRef;
 }
 
-export function allProperties(contract: Json): PropertyRef[] {
-  const cached = propertyCache.get(contract);
-  if (cached) return cached;
-  const objects = new Map(schemaObjects(contract).map((object) => [object.path[1], object]));
-  const result: PropertyRef[] = [];
-  for (const list of propertyLists(contract)) {
-    const object = objects.get(list.path[1] as number)!;
-    for (const [property, index] of list.items) result.push({ property, path: [...list.path, index], object });
-  }
-  propertyCache.set(contract, result);
-  return result;
+/** Every property of schema object `index`, at any depth, in the order of `objectPropertyLists`. */
+export function objectProperties(object: Json, index: number): PropertyRef[] {
+  return propertyMemo.get(object, index, undefined, () => {
+    const result: PropertyRef[] = [];
+    for (const list of objectPropertyLists(object, index)) {
+      for (const [property, propertyIndex] of list.items) result.push({ property, path: [...list.path, propertyIndex] });
+    }
+    return result;
+  });
 }
 
 export interface QualityRuleRef {
@@ -96,20 +83,14 @@ export interface QualityRuleRef {
   readonly path: ValuePath;
 }
 
-/** Quality rules at the contract, object and property levels. */
-export function qualityRules(contract: Json): QualityRuleRef[] {
-  const result: QualityRuleRef[] = [];
-  const collect = (owner: Json, ownerPath: ValuePath): void => {
-    for (const [rule, index] of records(owner.quality)) result.push({ rule, path: [...ownerPath, 'quality', index] });
-  };
-  collect(contract, []);
-  for (const { object, path } of schemaObjects(contract)) collect(object, path);
-  for (const { property, path } of allProperties(contract)) collect(property, path);
-  return result;
+/** The quality rules listed directly on `owner` (the contract, a schema object or a property). */
+export function qualityRulesOf(owner: Json, ownerPath: ValuePath): QualityRuleRef[] {
+  return records(owner.quality).map(([rule, index]) => ({ rule, path: [...ownerPath, 'quality', index] }));
 }
 
-/** `` `email` `` or `` `email` of `orders` `` for messages. */
-export function propertyLabel(property: Json, object: SchemaObjectRef): string {
-  const name = stringField(property, 'name') ?? 'this property';
-  return object.name ? `\`${name}\` of \`${object.name}\`` : `\`${name}\``;
+/** Quality rules of schema object `index`: its own, then those of its properties at any depth. */
+export function objectQualityRules(object: Json, index: number): QualityRuleRef[] {
+  const result = qualityRulesOf(object, ['schema', index]);
+  for (const { property, path } of objectProperties(object, index)) result.push(...qualityRulesOf(property, path));
+  return result;
 }

@@ -4,7 +4,7 @@
  * types are sorted into a few families across common SQL dialects; types we do not recognise are left alone,
  * so this only speaks when it is sure. A warning: some engines legitimately store, say, dates as text.
  */
-import { allProperties, stringField } from './model';
+import { objectProperties, stringField } from './model';
 import type { RuleProblem, SemanticRule } from './rule';
 
 type Family = 'text' | 'integer' | 'decimal' | 'float' | 'boolean' | 'date' | 'timestamp' | 'time' | 'structured' | 'array' | 'semi';
@@ -57,9 +57,10 @@ export function physicalFamily(physicalType: string): { family: Family; scale: n
 export const physicalTypeRule: SemanticRule = {
   id: 'physical-type-mismatch',
   appliesTo: ['DataContract'],
-  check({ value, schemaFlagged }) {
+  // One property at a time: all of it lies inside one schema object.
+  checkObject(object, objectIndex, { schemaFlagged }) {
     const problems: RuleProblem[] = [];
-    for (const { property, path } of allProperties(value)) {
+    for (const { property, path } of objectProperties(object, objectIndex)) {
       const logicalType = stringField(property, 'logicalType');
       const physicalType = stringField(property, 'physicalType');
       if (!logicalType || !physicalType || schemaFlagged([...path, 'logicalType']) || schemaFlagged([...path, 'physicalType'])) continue;

@@ -7,7 +7,8 @@
  * Exported for the editing features (go to definition, completion of `to`), which need the same resolution.
  */
 import type { DescriptorSummary, WorkspaceView } from '../workspace/types';
-import { records, schemaObjects, stringField, type Json } from './model';
+import { localShape } from './localShape';
+import type { Json } from './model';
 
 export type ParsedReference =
   | { readonly form: 'shorthand'; readonly object: string; readonly property: string }
@@ -51,17 +52,9 @@ export interface ObjectShape {
   readonly properties: readonly { readonly name: string; readonly id: string | undefined }[];
 }
 
+/** This contract as references see it; remembered per object, so asking again after an edit is cheap. */
 export function shapeOfValue(contract: Json, label: string): ContractShape {
-  return {
-    label,
-    objects: schemaObjects(contract).flatMap(({ object, name }) => (name === undefined ? [] : [{
-      name, id: stringField(object, 'id'), physicalName: stringField(object, 'physicalName'),
-      properties: records(object.properties).flatMap(([property]) => {
-        const propertyName = stringField(property, 'name');
-        return propertyName === undefined ? [] : [{ name: propertyName, id: stringField(property, 'id') }];
-      }),
-    }])),
-  };
+  return { label, objects: localShape(contract).objects };
 }
 
 export function shapeOfSummary(summary: DescriptorSummary, label: string): ContractShape {

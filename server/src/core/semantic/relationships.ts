@@ -5,79 +5,126 @@
  * live outside what datsis can see (the official full example links to a table it does not define).
  * Cross-contract references are checked only when a workspace index is available. Composite keys must pair
  * up: `from` and `to` lists of different lengths are an error.
+ *
+ * Per keystroke this costs one lookup per schema object: each object's references are collected once per
+ * change of the object, and their resolution in this contract is remembered against the contract's shape
+ * (localShape.ts), which changes only when a name or id that references can see changes. References into other
+ * files are resolved every time, because the workspace index changes under us without telling.
  */
 import type { Fix } from '../fixes/types';
+import { ObjectMemo } from '../objectMemo';
 import type { ValuePath } from '../types';
 import { suggest } from '../validation/suggest';
-import { allProperties, records, schemaObjects, type Json } from './model';
-import {
-  contractByFile, fileLabel, isSameFile, parseReference, shapeOfSummary, shapeOfValue, type ContractShape, type ParsedReference,
-} from './references';
+import { findObject, localShape, objectWords, type LocalShape } from './localShape';
+import { objectProperties, records, type Json } from './model';
+import { contractByFile, fileLabel, isSameFile, parseReference, shapeOfSummary, type ContractShape, type ParsedReference } from './references';
 import type { RuleInput, RuleProblem, SemanticRule } from './rule';
+
+/** What one schema object holds, in order: references to resolve, and arity problems found on the spot. */
+type Entry = { readonly problem: RuleProblem } | Reference;
+
+interface Reference {
+  readonly text: string;
+  readonly path: ValuePath;
+  readonly end: 'from' | 'to';
+  readonly reference: ParsedReference;
+}
+
+/** Marks a reference into another file: resolved on every run against the workspace index. */
+const ELSEWHERE = 'elsewhere';
+type Resolution = RuleProblem | undefined | typeof ELSEWHERE;
+
+const NO_ENTRIES: readonly Entry[] = [];
+const entriesMemo = new ObjectMemo<readonly Entry[]>();
+const resolutionMemo = new ObjectMemo<readonly Resolution[]>();
 
 export const relationshipsRule: SemanticRule = {
   id: 'relationship',
   appliesTo: ['DataContract'],
   check(input) {
-    const local = shapeOfValue(input.value, 'this contract');
     const problems: RuleProblem[] = [];
-    for (const { object, path } of schemaObjects(input.value)) {
-      for (const [relationship, index] of records(object.relationships)) {
-        const relationshipPath = [...path, 'relationships', index];
-        problems.push(...checkEnd(relationship, relationshipPath, 'from', local, input));
-        problems.push(...checkEnd(relationship, relationshipPath, 'to', local, input));
-        problems.push(...checkArity(relationship, relationshipPath));
-      }
-    }
-    for (const { property, path } of allProperties(input.value)) {
-      for (const [relationship, index] of records(property.relationships)) {
-        problems.push(...checkEnd(relationship, [...path, 'relationships', index], 'to', local, input));
-      }
+    let shape: LocalShape | undefined;
+    for (const [object, index] of records(input.value.schema)) {
+      const entries = entriesMemo.get(object, index, undefined, () => entriesOf(object, index));
+      if (entries.length === 0) continue;
+      const local = (shape ??= localShape(input.value));
+      // Keyed by the entries (so by the object) and by what resolution reads besides: the shape and the file's URI.
+      const resolutions = resolutionMemo.get(entries, index, `${local.serial}\u0000${input.uri}`, () => entries.map((entry) => resolveHere(entry, local, input.uri)));
+      // Flags are rare: one question for the object (a flag counts for its ancestors too) spares one per reference.
+      const flaggedObject = input.schemaFlagged(['schema', index]);
+      entries.forEach((entry, at) => {
+        if ('problem' in entry) problems.push(entry.problem);
+        else if (!flaggedObject || !input.schemaFlagged(entry.path)) {
+          const resolution = resolutions[at];
+          const problem = resolution === ELSEWHERE ? resolveElsewhere(entry, input) : resolution;
+          if (problem) problems.push(problem);
+        }
+      });
     }
     return problems;
   },
 };
 
-function checkEnd(relationship: Json, relationshipPath: ValuePath, end: 'from' | 'to', local: ContractShape, input: RuleInput): RuleProblem[] {
-  const value = relationship[end];
-  const endPath = [...relationshipPath, end];
-  const references: [string, ValuePath][] = typeof value === 'string'
-    ? [[value, endPath]]
-    : Array.isArray(value) ? value.flatMap((item, index) => (typeof item === 'string' ? [[item, [...endPath, index]] as [string, ValuePath]] : [])) : [];
-  const problems: RuleProblem[] = [];
-  for (const [text, path] of references) {
-    if (input.schemaFlagged(path)) continue;
-    const reference = parseReference(text);
-    if (!reference) continue;
-    const problem = resolve(reference, text, path, end, local, input);
-    if (problem) problems.push(problem);
+/** The object's own relationships (`from`, `to`, arity), then those of its properties at any depth (`to` only). */
+function entriesOf(object: Json, objectIndex: number): readonly Entry[] {
+  const entries: Entry[] = [];
+  for (const [relationship, index] of records(object.relationships)) {
+    const relationshipPath = ['schema', objectIndex, 'relationships', index];
+    entries.push(...referencesOf(relationship, relationshipPath, 'from'), ...referencesOf(relationship, relationshipPath, 'to'));
+    const arity = checkArity(relationship, relationshipPath);
+    if (arity) entries.push({ problem: arity });
   }
-  return problems;
+  for (const { property, path } of objectProperties(object, objectIndex)) {
+    for (const [relationship, index] of records(property.relationships)) entries.push(...referencesOf(relationship, [...path, 'relationships', index], 'to'));
+  }
+  return entries.length ? entries : NO_ENTRIES;
 }
 
-function resolve(reference: ParsedReference, text: string, path: ValuePath, end: 'from' | 'to', local: ContractShape, input: RuleInput): RuleProblem | undefined {
-  const unresolved = (message: string, severity: 'error' | 'warning'): RuleProblem => ({ path, message, severity, code: 'semantic/unresolved-reference' });
+function referencesOf(relationship: Json, relationshipPath: ValuePath, end: 'from' | 'to'): Reference[] {
+  const value = relationship[end];
+  const endPath = [...relationshipPath, end];
+  const texts: [string, ValuePath][] = typeof value === 'string'
+    ? [[value, endPath]]
+    : Array.isArray(value) ? value.flatMap((item, index) => (typeof item === 'string' ? [[item, [...endPath, index]] as [string, ValuePath]] : [])) : [];
+  return texts.flatMap(([text, path]) => {
+    const reference = parseReference(text);
+    return reference ? [{ text, path, end, reference }] : [];
+  });
+}
+
+/** Resolves what can be resolved in this contract; the result depends only on the entry, the shape and `uri`. */
+function resolveHere(entry: Entry, local: ContractShape, uri: string): Resolution {
+  if ('problem' in entry) return undefined;
+  const { reference, text, path, end } = entry;
+  const missingObjectSeverity = end === 'from' ? 'error' : 'warning';
   switch (reference.form) {
     case 'remote':
       return undefined;
     case 'shorthand':
-      return checkTarget(local, reference.object, reference.property, 'name', text, path, end === 'from' ? 'error' : 'warning');
-    case 'qualified': {
-      if (!reference.file || isSameFile(input.uri, reference.file)) {
-        return checkTarget(local, reference.object, reference.property, 'id', text, path, end === 'from' ? 'error' : 'warning');
-      }
-      if (!input.workspace) return undefined;
-      const target = contractByFile(input.workspace, input.uri, reference.file);
-      if (!target || target.kind !== 'DataContract') return unresolved(`No data contract \`${reference.file}\` was found in the workspace.`, 'warning');
-      return checkTarget(shapeOfSummary(target, `\`${fileLabel(target.uri)}\``), reference.object, reference.property, 'id', text, path, 'error');
-    }
-    case 'contract': {
-      if (!input.workspace) return undefined;
-      const target = input.workspace.byId(reference.contractId).find((summary) => summary.kind === 'DataContract');
-      if (!target) return unresolved(`No data contract with the id \`${reference.contractId}\` was found in the workspace.`, 'warning');
-      return checkTarget(shapeOfSummary(target, `\`${target.name ?? fileLabel(target.uri)}\``), reference.object, reference.property, 'name', text, path, 'error');
-    }
+      return checkTarget(local, reference.object, reference.property, 'name', text, path, missingObjectSeverity);
+    case 'qualified':
+      if (!reference.file || isSameFile(uri, reference.file)) return checkTarget(local, reference.object, reference.property, 'id', text, path, missingObjectSeverity);
+      return ELSEWHERE;
+    case 'contract':
+      return ELSEWHERE;
   }
+}
+
+/** Resolves a reference into another contract of the workspace; silent without a workspace index. */
+function resolveElsewhere({ reference, text, path }: Reference, input: RuleInput): RuleProblem | undefined {
+  const unresolved = (message: string): RuleProblem => ({ path, message, severity: 'warning', code: 'semantic/unresolved-reference' });
+  if (!input.workspace) return undefined;
+  if (reference.form === 'qualified' && reference.file) {
+    const target = contractByFile(input.workspace, input.uri, reference.file);
+    if (!target || target.kind !== 'DataContract') return unresolved(`No data contract \`${reference.file}\` was found in the workspace.`);
+    return checkTarget(shapeOfSummary(target, `\`${fileLabel(target.uri)}\``), reference.object, reference.property, 'id', text, path, 'error');
+  }
+  if (reference.form === 'contract') {
+    const target = input.workspace.byId(reference.contractId).find((summary) => summary.kind === 'DataContract');
+    if (!target) return unresolved(`No data contract with the id \`${reference.contractId}\` was found in the workspace.`);
+    return checkTarget(shapeOfSummary(target, `\`${target.name ?? fileLabel(target.uri)}\``), reference.object, reference.property, 'name', text, path, 'error');
+  }
+  return undefined;
 }
 
 /**
@@ -89,10 +136,9 @@ function checkTarget(
   shape: ContractShape, objectKey: string, propertyKey: string | undefined, by: 'name' | 'id', text: string, path: ValuePath,
   missingObjectSeverity: 'error' | 'warning',
 ): RuleProblem | undefined {
-  const object = shape.objects.find((candidate) => (by === 'id' && candidate.id === objectKey) || candidate.name === objectKey || candidate.physicalName === objectKey);
+  const object = findObject(shape, objectKey, by);
   if (!object) {
-    const names = shape.objects.map((candidate) => (by === 'id' ? (candidate.id ?? candidate.name) : candidate.name));
-    const close = suggest(objectKey, names);
+    const close = suggest(objectKey, objectWords(shape, by));
     return {
       path, severity: close ? 'error' : missingObjectSeverity, code: 'semantic/unresolved-reference',
       message: `\`${objectKey}\` is not a schema object of ${shape.label}${close ? ` — did you mean \`${close}\`?` : '.'}`,
@@ -117,11 +163,11 @@ function replaceFix(text: string, wrong: string, right: string, path: ValuePath,
   return { title: `Change to \`${corrected}\``, actions: [{ kind: 'replaceValue', path, value: corrected }], fixAll: false };
 }
 
-function checkArity(relationship: Json, relationshipPath: ValuePath): RuleProblem[] {
+function checkArity(relationship: Json, relationshipPath: ValuePath): RuleProblem | undefined {
   const { from, to } = relationship;
-  if (!Array.isArray(from) || !Array.isArray(to) || from.length === to.length) return [];
-  return [{
+  if (!Array.isArray(from) || !Array.isArray(to) || from.length === to.length) return undefined;
+  return {
     path: [...relationshipPath, 'to'], on: 'key', severity: 'error', code: 'semantic/relationship-arity',
     message: `\`from\` lists ${from.length} column${from.length === 1 ? '' : 's'} but \`to\` lists ${to.length}; a composite key pairs each \`from\` column with the \`to\` column at the same position.`,
-  }];
+  };
 }
