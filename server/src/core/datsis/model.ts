@@ -1,9 +1,15 @@
 /**
- * The descriptor as the checks see it: one pass over the plain value collects every schema object, property
- * (nested ones included), quality rule, server, port, SLA property, role and support channel together with its
- * value path. Checks then loop over flat lists instead of walking the tree again, and no check ever touches
- * YAML nodes: spans are resolved later, only for the gaps (see `place.ts`).
+ * The descriptor as the checks see it: one pass over the plain value collects every schema object with its
+ * properties (nested ones included) and quality rules, and every server, port, SLA property, role and support
+ * channel, each with its value path. Checks then loop over lists instead of walking the tree again, and no check
+ * ever touches YAML nodes: spans are resolved later, only for the gaps (see `place.ts`).
+ *
+ * Properties and quality rules live only inside their schema object, never in document-wide flat lists: the
+ * model is rebuilt on every keystroke, and an object whose plain value the incremental reparse left untouched
+ * keeps its `ObjectEntry` (memoised by identity, see `objectMemo.ts`), so the model costs O(objects) per
+ * keystroke and the per-object checks (`checks/objectCoverage.ts`) can reuse their results for that entry.
  */
+import { ObjectMemo } from '../objectMemo';
 import type { DescriptorKind, ValuePath } from '../types';
 
 export type YamlMap = Readonly<Record<string, unknown>>;
@@ -15,31 +21,23 @@ export interface Located {
 
 export interface PropertyEntry extends Located {
   readonly name: string | undefined;
-  /** Index of the schema object the property belongs to (nested properties included). */
-  readonly objectIndex: number;
 }
 
 export interface ObjectEntry extends Located {
   readonly name: string | undefined;
+  /** Position of the object in the `schema` list (the index in its path). */
   readonly index: number;
   /** Every property of the object, nested ones (object and array items) included, in document order. */
   readonly properties: readonly PropertyEntry[];
-  /** Quality rules declared on the object itself. */
+  /** Quality rules declared on the object itself (rules on properties stay on the property's value). */
   readonly quality: readonly Located[];
-}
-
-export interface QualityEntry extends Located {
-  readonly objectIndex: number;
-  /** Set when the rule is declared on a property. */
-  readonly property: PropertyEntry | undefined;
 }
 
 export interface DescriptorModel {
   readonly kind: DescriptorKind;
   readonly root: YamlMap;
+  /** The schema objects (maps only) in document order; see the module doc for why properties live in them. */
   readonly objects: readonly ObjectEntry[];
-  readonly properties: readonly PropertyEntry[];
-  readonly quality: readonly QualityEntry[];
   readonly servers: readonly Located[];
   readonly slaProperties: readonly Located[];
   readonly roles: readonly Located[];
@@ -77,7 +75,8 @@ export function hasValue(value: unknown): boolean {
   return true;
 }
 
-function mapsAt(container: YamlMap, key: string, base: ValuePath): Located[] {
+/** The maps in the list at `container[key]`, located (non-map items are skipped but keep their index in paths). */
+export function mapsAt(container: YamlMap, key: string, base: ValuePath): Located[] {
   const list = container[key];
   if (!Array.isArray(list)) return [];
   const result: Located[] = [];
@@ -87,30 +86,24 @@ function mapsAt(container: YamlMap, key: string, base: ValuePath): Located[] {
   return result;
 }
 
+const objectEntries = new ObjectMemo<ObjectEntry>();
+
 export function buildModel(kind: DescriptorKind, value: unknown): DescriptorModel {
   const root: YamlMap = isMap(value) ? value : {};
+  const schema = root.schema;
   const objects: ObjectEntry[] = [];
-  const properties: PropertyEntry[] = [];
-  const quality: QualityEntry[] = [];
-
-  mapsAt(root, 'schema', []).forEach((object, index) => {
-    const objectProperties: PropertyEntry[] = [];
-    collectProperties(object.value, object.path, index, objectProperties);
-    const objectQuality = mapsAt(object.value, 'quality', object.path);
-    for (const rule of objectQuality) quality.push({ ...rule, objectIndex: index, property: undefined });
-    for (const property of objectProperties) {
-      for (const rule of mapsAt(property.value, 'quality', property.path)) quality.push({ ...rule, objectIndex: index, property });
-    }
-    properties.push(...objectProperties);
-    objects.push({ ...object, name: text(object.value.name), index, properties: objectProperties, quality: objectQuality });
-  });
+  if (Array.isArray(schema)) {
+    schema.forEach((item: unknown, index) => {
+      if (isMap(item)) objects.push(objectEntries.get(item, index, undefined, () => objectEntry(item, index)));
+    });
+  }
 
   const team = root.team;
   const teamMembersPath: ValuePath = Array.isArray(team) ? ['team'] : ['team', 'members'];
   const teamMembers = Array.isArray(team) ? mapsAt(root, 'team', []) : isMap(team) ? mapsAt(team, 'members', ['team']) : [];
 
   return {
-    kind, root, objects, properties, quality,
+    kind, root, objects,
     servers: mapsAt(root, 'servers', []),
     slaProperties: mapsAt(root, 'slaProperties', []),
     roles: mapsAt(root, 'roles', []),
@@ -122,17 +115,24 @@ export function buildModel(kind: DescriptorKind, value: unknown): DescriptorMode
   };
 }
 
+function objectEntry(value: YamlMap, index: number): ObjectEntry {
+  const path: ValuePath = ['schema', index];
+  const properties: PropertyEntry[] = [];
+  collectProperties(value, path, properties);
+  return { value, path, name: text(value.name), index, properties, quality: mapsAt(value, 'quality', path) };
+}
+
 /** Depth-first, in document order: a property, then its nested properties (`properties`, `items.properties`). */
-function collectProperties(owner: YamlMap, ownerPath: ValuePath, objectIndex: number, out: PropertyEntry[]): void {
+function collectProperties(owner: YamlMap, ownerPath: ValuePath, out: PropertyEntry[]): void {
   const list = owner.properties;
   if (!Array.isArray(list)) return;
   for (let index = 0; index < list.length; index++) {
     const value: unknown = list[index];
     if (!isMap(value)) continue;
     const path = [...ownerPath, 'properties', index];
-    out.push({ value, path, name: text(value.name), objectIndex });
-    if (value.properties !== undefined) collectProperties(value, path, objectIndex, out);
+    out.push({ value, path, name: text(value.name) });
+    if (value.properties !== undefined) collectProperties(value, path, out);
     const items = value.items;
-    if (isMap(items)) collectProperties(items, [...path, 'items'], objectIndex, out);
+    if (isMap(items)) collectProperties(items, [...path, 'items'], out);
   }
 }

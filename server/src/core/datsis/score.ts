@@ -13,6 +13,9 @@
  * The scorer is on the keystroke path. Rule outcomes that depend on the document alone are cached per parsed
  * document and configuration (the diagnostics, the code lens and the score request share one evaluation);
  * workspace-dependent rules and the fold are recomputed on every call because other files change under them.
+ * A new version of the document is evaluated afresh, but cheaply: the model and the rules over schema objects
+ * reuse what they computed for every object the edit left untouched (`checks/objectCoverage.ts`), so a keystroke
+ * in a 4 MB contract costs one object's checks plus the spans of the gaps shown (spans move with every edit).
  */
 import type { AnalysisContext } from '../context';
 import type { ParsedDescriptor } from '../yaml/parse';

@@ -6,7 +6,8 @@ import { toConvention } from '../naming';
 import { onItemName, onKey, onValue, TOP_LEVEL } from '../place';
 import type { CheckGap, CheckResult } from '../types';
 import { kindNoun } from './discoverable';
-import { appendItemFix, coverage, coverageOf, fileStem, insertKeyFix, labelOf, lower, NOT_APPLICABLE, presence, replaceValueFix } from './helpers';
+import { appendItemFix, coverageOf, fileStem, insertKeyFix, labelOf, lower, NOT_APPLICABLE, presence, replaceValueFix } from './helpers';
+import { itself, perObjectCoverage } from './objectCoverage';
 import { addressPlaceholder, GENERIC_ADDRESS_KEYS, SERVER_ADDRESS_KEYS } from './serverAddress';
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -81,14 +82,16 @@ export function checkStatus(model: DescriptorModel): CheckResult {
   });
 }
 
-export function checkPhysicalName(model: DescriptorModel, environment: CheckEnvironment): CheckResult {
-  return coverage(model.objects, (object) => text(object.value.physicalName), (object) => ({
+export const checkPhysicalName = perObjectCoverage({
+  context: (environment) => environment.config.naming.convention,
+  items: itself,
+  isSatisfied: (object) => text(object.value.physicalName),
+  gapFor: (object, _object, convention) => ({
     at: onItemName(object.path),
     message: `Schema object ${labelOf(object)} has no \`physicalName\`: the table, view, topic or file it lives in.`,
-    fixes: [insertKeyFix('Add the physical name', object.path, 'physicalName',
-      `\${1:${toConvention(object.name ?? 'object', environment.config.naming.convention)}}`, true)],
-  }));
-}
+    fixes: [insertKeyFix('Add the physical name', object.path, 'physicalName', `\${1:${toConvention(object.name ?? 'object', convention)}}`, true)],
+  }),
+});
 
 export function checkServerDeclared(model: DescriptorModel): CheckResult {
   if (model.servers.length) return presence(undefined);

@@ -1,13 +1,14 @@
 /** Checks of the Discoverable dimension: can a consumer find this data and tell whether it is what they need? */
 import type { CheckEnvironment } from '../environment';
-import { hasValue, isMap, text, type DescriptorModel, type YamlMap } from '../model';
+import { hasValue, isMap, text, type DescriptorModel, type ObjectEntry, type YamlMap } from '../model';
 import { onItemName, onKey, onValue, placeForMissing, TOP_LEVEL } from '../place';
-import { describePlaceholder, placeholderReason } from '../placeholders';
+import { describePlaceholder, placeholderReason, type PlaceholderReason } from '../placeholders';
 import type { CheckGap, CheckResult } from '../types';
 import { humanize } from '../words';
 import {
-  appendItemFix, coverage, coverageOf, fileStem, insertKeyFix, labelOf, lower, mapsIn, NOT_APPLICABLE, parentFolder, presence, replaceValueFix,
+  appendItemFix, coverageOf, fileStem, insertKeyFix, labelOf, lower, mapsIn, NOT_APPLICABLE, parentFolder, presence, replaceValueFix,
 } from './helpers';
+import { itself, perObjectCoverage } from './objectCoverage';
 
 /** Authoritative-definition types that point at a catalogue or glossary entry (compared lower-case). */
 export const CATALOG_DEFINITION_TYPES = ['businessdefinition', 'canonicalurl', 'catalog', 'catalogentry', 'datacatalog', 'glossary'];
@@ -117,30 +118,39 @@ export function checkCatalogEntry(model: DescriptorModel): CheckResult {
   });
 }
 
-export function checkObjectBusinessName(model: DescriptorModel): CheckResult {
-  return coverage(model.objects, (object) => text(object.value.businessName), (object) => ({
+export const checkObjectBusinessName = perObjectCoverage({
+  items: itself,
+  isSatisfied: (object) => text(object.value.businessName),
+  gapFor: (object) => ({
     at: onItemName(object.path),
     message: `Schema object ${labelOf(object)} has no \`businessName\`: the name business users search for.`,
     fixes: [insertKeyFix('Add a business name', object.path, 'businessName', `\${1:${humanize(object.name ?? 'object')}}`, true)],
-  }));
+  }),
+});
+
+/** Why an object's description does not count, or undefined when it does (a short real text counts). */
+function objectDescriptionProblem(object: ObjectEntry): PlaceholderReason | undefined {
+  const value = object.value.description;
+  const reason = typeof value === 'string' ? placeholderReason(value, object.name) : 'empty';
+  return reason === 'too-short' ? undefined : reason;
 }
 
-export function checkObjectDescription(model: DescriptorModel): CheckResult {
-  return coverageOf(model.objects, (object) => {
-    const value = object.value.description;
-    const reason = typeof value === 'string' ? placeholderReason(value, object.name) : 'empty';
-    if (reason === undefined || reason === 'too-short') return undefined;
+export const checkObjectDescription = perObjectCoverage({
+  items: itself,
+  isSatisfied: (object) => objectDescriptionProblem(object) === undefined,
+  gapFor: (object) => {
+    const missing = object.value.description === undefined;
     return {
       at: onItemName(object.path),
-      message: value === undefined
+      message: missing
         ? `Schema object ${labelOf(object)} has no \`description\`: say what one row stands for.`
-        : `The description of schema object ${labelOf(object)} ${describePlaceholder(reason)}: say what one row stands for.`,
-      fixes: [value === undefined
+        : `The description of schema object ${labelOf(object)} ${describePlaceholder(objectDescriptionProblem(object)!)}: say what one row stands for.`,
+      fixes: [missing
         ? insertKeyFix('Add a description', object.path, 'description', '${1:What one row of this object stands for.}', true)
         : replaceValueFix('Write the description', [...object.path, 'description'], '${1:What one row of this object stands for.}', true)],
     };
-  });
-}
+  },
+});
 
 export function kindNoun(model: DescriptorModel): string {
   return model.kind === 'DataContract' ? 'contract' : 'product';

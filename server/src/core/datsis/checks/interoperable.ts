@@ -1,11 +1,13 @@
 /** Checks of the Interoperable dimension: can the data be combined with other products without translation? */
 import type { CheckEnvironment } from '../environment';
-import { text, type DescriptorModel, type Located } from '../model';
+import type { NamingConvention } from '../config';
+import { text, type DescriptorModel, type Located, type ObjectEntry } from '../model';
 import { followsConvention, toConvention } from '../naming';
 import { onItemName, onValue, TOP_LEVEL } from '../place';
-import type { CheckGap, CheckResult } from '../types';
+import type { CheckResult } from '../types';
 import { kindNoun } from './discoverable';
-import { coverage, coverageOf, insertKeyFix, labelOf, lower, mapsIn, NOT_APPLICABLE, presence, replaceValueFix } from './helpers';
+import { coverage, insertKeyFix, labelOf, lower, mapsIn, NOT_APPLICABLE, presence, replaceValueFix } from './helpers';
+import { combineTallies, coverageResult, itself, perObjectCoverage, tallyPerObject, type ObjectCoverageSpec } from './objectCoverage';
 
 export const CURRENT_API_VERSION = { DataContract: 'v3.1.0', DataProduct: 'v1.0.0' } as const;
 
@@ -39,19 +41,19 @@ export function checkApiVersion(model: DescriptorModel): CheckResult {
   });
 }
 
-export function checkStandardLogicalTypes(model: DescriptorModel): CheckResult {
-  const typed = model.properties.filter((property) => text(property.value.logicalType));
-  return coverageOf(typed, (property): CheckGap | undefined => {
+export const checkStandardLogicalTypes = perObjectCoverage({
+  items: (object) => object.properties.filter((property) => text(property.value.logicalType)),
+  isSatisfied: (property) => STANDARD_LOGICAL_TYPES.includes(String(property.value.logicalType)),
+  gapFor: (property) => {
     const type = lower(property.value.logicalType) ?? '';
-    if (STANDARD_LOGICAL_TYPES.includes(String(property.value.logicalType))) return undefined;
     const standard = STANDARD_LOGICAL_TYPES.includes(type) ? type : LOGICAL_TYPE_SYNONYMS[type];
     return {
       at: onValue([...property.path, 'logicalType']),
       message: `Logical type \`${String(property.value.logicalType)}\` of property ${labelOf(property)} is not a standard type (${STANDARD_LOGICAL_TYPES.join(', ')}).`,
       fixes: standard ? [replaceValueFix(`Change to ${standard}`, [...property.path, 'logicalType'], standard, true)] : [],
     };
-  });
-}
+  },
+});
 
 interface PhysicalName {
   readonly owner: Located;
@@ -61,30 +63,41 @@ interface PhysicalName {
 }
 
 /** The physical name of an object or property: `physicalName` when given, else `name` (a column's name is physical). */
-function physicalNames(model: DescriptorModel): PhysicalName[] {
+function physicalNames(owners: readonly Located[], what: PhysicalName['what']): PhysicalName[] {
   const names: PhysicalName[] = [];
-  const add = (owner: Located, what: PhysicalName['what']) => {
+  for (const owner of owners) {
     const physical = text(owner.value.physicalName);
     const name = physical ?? text(owner.value.name);
     if (name) names.push({ owner, key: physical ? 'physicalName' : 'name', name, what });
-  };
-  for (const object of model.objects) add(object, 'Schema object');
-  for (const property of model.properties) add(property, 'Property');
+  }
   return names;
 }
 
+/** One naming rule for objects and properties alike; the convention is all it reads besides the object. */
+function namingSpec(items: (object: ObjectEntry) => readonly PhysicalName[]): ObjectCoverageSpec<PhysicalName, NamingConvention> {
+  return {
+    context: (environment) => environment.config.naming.convention,
+    items,
+    isSatisfied: (entry, _object, convention) => followsConvention(entry.name, convention),
+    gapFor: (entry, _object, convention) => {
+      const renamed = toConvention(entry.name, convention);
+      return {
+        at: onValue([...entry.owner.path, entry.key]),
+        message: `${entry.what} name \`${entry.name}\` does not follow the ${convention} convention${renamed !== entry.name ? ` (\`${renamed}\`)` : ''}.`,
+        // A rename breaks queries and references written against the old name: offered, never in "fix all".
+        fixes: renamed !== entry.name ? [replaceValueFix(`Rename to ${renamed}`, [...entry.owner.path, entry.key], renamed, false)] : [],
+      };
+    },
+  };
+}
+
+const objectNames = tallyPerObject(namingSpec((object) => physicalNames([object], 'Schema object')));
+const propertyNames = tallyPerObject(namingSpec((object) => physicalNames(object.properties, 'Property')));
+
+/** Judged across the whole document: all object names first, then all property names (the order gaps are listed in). */
 export function checkNamingConvention(model: DescriptorModel, environment: CheckEnvironment): CheckResult {
-  const convention = environment.config.naming.convention;
-  if (convention === 'any') return NOT_APPLICABLE;
-  return coverage(physicalNames(model), (entry) => followsConvention(entry.name, convention), (entry) => {
-    const renamed = toConvention(entry.name, convention);
-    return {
-      at: onValue([...entry.owner.path, entry.key]),
-      message: `${entry.what} name \`${entry.name}\` does not follow the ${convention} convention${renamed !== entry.name ? ` (\`${renamed}\`)` : ''}.`,
-      // A rename breaks queries and references written against the old name: offered, never in "fix all".
-      fixes: renamed !== entry.name ? [replaceValueFix(`Rename to ${renamed}`, [...entry.owner.path, entry.key], renamed, false)] : [],
-    };
-  });
+  if (environment.config.naming.convention === 'any') return NOT_APPLICABLE;
+  return coverageResult(combineTallies([objectNames(model, environment), propertyNames(model, environment)]));
 }
 
 export function checkInterfaceType(model: DescriptorModel): CheckResult {
@@ -102,17 +115,16 @@ export function checkInterfaceType(model: DescriptorModel): CheckResult {
   }));
 }
 
-export function checkSemanticLinks(model: DescriptorModel): CheckResult {
-  return coverageOf(model.objects, (object) => {
-    if (mapsIn(object.value.authoritativeDefinitions).length) return undefined;
-    if (object.properties.some((property) => mapsIn(property.value.authoritativeDefinitions).length)) return undefined;
-    return {
-      at: onItemName(object.path),
-      message: `Schema object ${labelOf(object)} links to no business definition: semantic links let consumers match it to their own terms.`,
-      fixes: [{
-        title: 'Link a business definition', fixAll: true,
-        actions: [{ kind: 'appendItem', path: [...object.path, 'authoritativeDefinitions'], value: { type: 'businessDefinition', url: '${1:https://catalog.example.com/glossary/term}' } }],
-      }],
-    };
-  });
-}
+export const checkSemanticLinks = perObjectCoverage({
+  items: itself,
+  isSatisfied: (object) => mapsIn(object.value.authoritativeDefinitions).length
+    || object.properties.some((property) => mapsIn(property.value.authoritativeDefinitions).length),
+  gapFor: (object) => ({
+    at: onItemName(object.path),
+    message: `Schema object ${labelOf(object)} links to no business definition: semantic links let consumers match it to their own terms.`,
+    fixes: [{
+      title: 'Link a business definition', fixAll: true,
+      actions: [{ kind: 'appendItem', path: [...object.path, 'authoritativeDefinitions'], value: { type: 'businessDefinition', url: '${1:https://catalog.example.com/glossary/term}' } }],
+    }],
+  }),
+});

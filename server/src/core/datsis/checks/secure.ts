@@ -1,9 +1,11 @@
 /** Checks of the Secure dimension: is sensitive data marked as such and is access to it governed? */
 import type { CheckEnvironment } from '../environment';
-import { hasValue, text, type DescriptorModel, type PropertyEntry } from '../model';
+import { hasValue, text, type DescriptorModel, type ObjectEntry, type PropertyEntry } from '../model';
+import type { PersonalDataMatcher } from '../personalData';
 import { onItemName, onKey, onValue, TOP_LEVEL } from '../place';
 import type { CheckGap, CheckResult } from '../types';
-import { appendItemFix, coverage, coverageOf, insertKeyFix, labelOf, lower, NOT_APPLICABLE, presence, replaceValueFix } from './helpers';
+import { appendItemFix, coverage, insertKeyFix, labelOf, lower, NOT_APPLICABLE, presence, replaceValueFix } from './helpers';
+import { memoPerObject, perObjectCoverage } from './objectCoverage';
 
 /** Classifications that protect personal data (compared lower-case). */
 export const PROTECTED_CLASSIFICATIONS = ['restricted', 'confidential', 'sensitive', 'secret', 'highly confidential', 'strictly confidential', 'pii', 'personal'];
@@ -12,44 +14,49 @@ function isProtected(property: PropertyEntry): boolean {
   return PROTECTED_CLASSIFICATIONS.includes(lower(property.value.classification) ?? '');
 }
 
+/** Whether a property's name or physical name looks personal (the matcher remembers its verdicts per name). */
+function looksPersonal(property: PropertyEntry, isPersonal: PersonalDataMatcher): boolean {
+  const names = [text(property.value.name), text(property.value.physicalName)];
+  return names.some((name) => name !== undefined && isPersonal(name));
+}
+
 interface SensitiveProperties {
-  readonly matcher: CheckEnvironment['isPersonal'];
-  /** Properties whose name or physical name looks personal. */
-  readonly personal: ReadonlySet<PropertyEntry>;
-  /** True when any property is protected (restricted, confidential...) or looks personal. */
+  /** Properties of the object whose name or physical name looks personal, in document order. */
+  readonly personal: readonly PropertyEntry[];
+  /** True when any property of the object is protected (restricted, confidential...) or looks personal. */
   readonly holdsRestrictedData: boolean;
 }
 
-const sensitiveCache = new WeakMap<DescriptorModel, SensitiveProperties>();
+/**
+ * One pass over an object's properties per matcher, remembered per object: three rules ask the same question of
+ * every property, and only the edited object needs asking again on a keystroke.
+ */
+const sensitiveIn = memoPerObject((object: ObjectEntry, isPersonal: PersonalDataMatcher): SensitiveProperties => {
+  const personal = object.properties.filter((property) => looksPersonal(property, isPersonal));
+  return { personal, holdsRestrictedData: personal.length > 0 || object.properties.some(isProtected) };
+});
 
-/** One pass over the properties per model and matcher: four rules ask the same question of every property. */
-function sensitive(model: DescriptorModel, environment: CheckEnvironment): SensitiveProperties {
-  const cached = sensitiveCache.get(model);
-  if (cached && cached.matcher === environment.isPersonal) return cached;
-  const personal = new Set<PropertyEntry>();
-  let holdsRestrictedData = false;
-  for (const property of model.properties) {
-    const names = [text(property.value.name), text(property.value.physicalName)];
-    if (names.some((name) => name !== undefined && environment.isPersonal(name))) personal.add(property);
-    if (personal.has(property) || isProtected(property)) holdsRestrictedData = true;
-  }
-  const result = { matcher: environment.isPersonal, personal, holdsRestrictedData };
-  sensitiveCache.set(model, result);
-  return result;
+function holdsRestrictedData(model: DescriptorModel, environment: CheckEnvironment): boolean {
+  return model.objects.some((object) => sensitiveIn(object, environment.isPersonal).holdsRestrictedData);
 }
 
-export function checkClassification(model: DescriptorModel, environment: CheckEnvironment): CheckResult {
-  const { personal } = sensitive(model, environment);
-  return coverage(model.properties, (property) => text(property.value.classification), (property) => ({
+export const checkClassification = perObjectCoverage({
+  context: (environment) => environment.isPersonal,
+  items: (object) => object.properties,
+  isSatisfied: (property) => text(property.value.classification),
+  gapFor: (property, _object, isPersonal) => ({
     at: onItemName(property.path),
     message: `Property ${labelOf(property)} has no \`classification\`: access rules and masking start from it.`,
-    fixes: [insertKeyFix('Add a classification', property.path, 'classification', personal.has(property) ? 'restricted' : '${1:internal}', true)],
-  }));
-}
+    fixes: [insertKeyFix('Add a classification', property.path, 'classification',
+      looksPersonal(property, isPersonal) ? 'restricted' : '${1:internal}', true)],
+  }),
+});
 
-export function checkPersonalData(model: DescriptorModel, environment: CheckEnvironment): CheckResult {
-  return coverageOf([...sensitive(model, environment).personal], (property): CheckGap | undefined => {
-    if (isProtected(property)) return undefined;
+export const checkPersonalData = perObjectCoverage({
+  context: (environment) => environment.isPersonal,
+  items: (object, isPersonal) => sensitiveIn(object, isPersonal).personal,
+  isSatisfied: isProtected,
+  gapFor: (property): CheckGap => {
     const classification = text(property.value.classification);
     return classification
       ? {
@@ -62,11 +69,11 @@ export function checkPersonalData(model: DescriptorModel, environment: CheckEnvi
         message: `Property ${labelOf(property)} looks like personal data but is not classified: classify it \`restricted\` or \`confidential\`.`,
         fixes: [insertKeyFix('Classify as restricted', property.path, 'classification', 'restricted', true)],
       };
-  });
-}
+  },
+});
 
 export function checkAccessRoles(model: DescriptorModel, environment: CheckEnvironment): CheckResult {
-  if (!sensitive(model, environment).holdsRestrictedData) return NOT_APPLICABLE;
+  if (!holdsRestrictedData(model, environment)) return NOT_APPLICABLE;
   if (!model.roles.length) {
     const name = (text(model.root.name) ?? 'data').replace(/\s+/g, '_').toLowerCase();
     return presence({
@@ -83,7 +90,7 @@ export function checkAccessRoles(model: DescriptorModel, environment: CheckEnvir
 }
 
 export function checkRetention(model: DescriptorModel, environment: CheckEnvironment): CheckResult {
-  if (!sensitive(model, environment).holdsRestrictedData) return NOT_APPLICABLE;
+  if (!holdsRestrictedData(model, environment)) return NOT_APPLICABLE;
   const retention = model.slaProperties.find((sla) => lower(sla.value.property) === 'retention');
   if (retention && text(retention.value.unit)) return presence(undefined);
   if (retention) {

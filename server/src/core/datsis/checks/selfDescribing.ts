@@ -1,12 +1,13 @@
 /** Checks of the Self-describing dimension: can a consumer understand the data from the descriptor alone? */
 import type { CheckEnvironment } from '../environment';
-import { hasValue, text, type DescriptorModel, type PropertyEntry } from '../model';
+import { hasValue, text, type DescriptorModel, type ObjectEntry, type PropertyEntry } from '../model';
 import { onItemName, onKey, TOP_LEVEL } from '../place';
 import { describePlaceholder, placeholderReason } from '../placeholders';
 import type { CheckResult } from '../types';
 import { humanize } from '../words';
 import { toConvention } from '../naming';
 import { appendItemFix, coverage, fileStem, insertKeyFix, labelOf, lower, NOT_APPLICABLE, presence, replaceValueFix } from './helpers';
+import { itself, perObjectCoverage } from './objectCoverage';
 
 export function checkSchemaDeclared(model: DescriptorModel, environment: CheckEnvironment): CheckResult {
   if (model.objects.some((object) => object.properties.length > 0)) return presence(undefined);
@@ -28,8 +29,15 @@ function descriptionProblem(property: PropertyEntry) {
   return reason === 'too-short' ? undefined : reason;
 }
 
-export function checkPropertyDescription(model: DescriptorModel): CheckResult {
-  return coverage(model.properties, (property) => descriptionProblem(property) === undefined, (property) => {
+/** Every property of an object, nested ones included: what most property rules cover. */
+function properties(object: ObjectEntry): readonly PropertyEntry[] {
+  return object.properties;
+}
+
+export const checkPropertyDescription = perObjectCoverage({
+  items: properties,
+  isSatisfied: (property) => descriptionProblem(property) === undefined,
+  gapFor: (property) => {
     const missing = property.value.description === undefined;
     const placeholder = `\${1:What ${humanize(property.name ?? 'this property').toLowerCase()} means and how it is derived.}`;
     return {
@@ -41,8 +49,8 @@ export function checkPropertyDescription(model: DescriptorModel): CheckResult {
         ? insertKeyFix('Add a description', property.path, 'description', placeholder, true)
         : replaceValueFix('Write the description', [...property.path, 'description'], placeholder, true)],
     };
-  });
-}
+  },
+});
 
 /** Physical type -> logical type, for the quick-fix that fills in a missing `logicalType`. */
 export function logicalTypeFromPhysical(physicalType: string): string | undefined {
@@ -59,8 +67,10 @@ export function logicalTypeFromPhysical(physicalType: string): string | undefine
   return undefined;
 }
 
-export function checkLogicalType(model: DescriptorModel): CheckResult {
-  return coverage(model.properties, (property) => !!text(property.value.logicalType), (property) => {
+export const checkLogicalType = perObjectCoverage({
+  items: properties,
+  isSatisfied: (property) => !!text(property.value.logicalType),
+  gapFor: (property) => {
     const physical = text(property.value.physicalType);
     const inferred = physical ? logicalTypeFromPhysical(physical) : undefined;
     return {
@@ -70,55 +80,69 @@ export function checkLogicalType(model: DescriptorModel): CheckResult {
         ? insertKeyFix(`Add logicalType ${inferred} (from ${physical})`, property.path, 'logicalType', inferred, true)
         : insertKeyFix('Add a logical type', property.path, 'logicalType', '${1:string}', false)],
     };
-  });
-}
+  },
+});
 
 /** Logical type -> a portable SQL type to start from; the DDL generator knows the dialect details. */
 const PHYSICAL_DEFAULTS: Readonly<Record<string, string>> = {
   string: 'varchar', integer: 'integer', number: 'numeric', boolean: 'boolean', date: 'date', timestamp: 'timestamp', time: 'time',
 };
 
-export function checkPhysicalType(model: DescriptorModel): CheckResult {
-  if (!model.servers.length) return NOT_APPLICABLE;
-  const columns = model.properties.filter((property) => !['object', 'array'].includes(lower(property.value.logicalType) ?? ''));
-  return coverage(columns, (property) => !!text(property.value.physicalType), (property) => {
+/** Scalar properties only: an example or a physical type of a nested object or array says little that its properties do not. */
+function isScalar(property: PropertyEntry): boolean {
+  return !['object', 'array'].includes(lower(property.value.logicalType) ?? '');
+}
+
+function scalarProperties(object: ObjectEntry): readonly PropertyEntry[] {
+  return object.properties.filter(isScalar);
+}
+
+const physicalTypeCoverage = perObjectCoverage({
+  items: scalarProperties,
+  isSatisfied: (property) => !!text(property.value.physicalType),
+  gapFor: (property) => {
     const suggestion = PHYSICAL_DEFAULTS[lower(property.value.logicalType) ?? ''] ?? 'varchar';
     return {
       at: onItemName(property.path),
       message: `Property ${labelOf(property)} has no \`physicalType\`, although the contract declares a server to store it in.`,
       fixes: [insertKeyFix('Add a physical type', property.path, 'physicalType', `\${1:${suggestion}}`, false)],
     };
-  });
+  },
+});
+
+export function checkPhysicalType(model: DescriptorModel, environment: CheckEnvironment): CheckResult {
+  return model.servers.length ? physicalTypeCoverage(model, environment) : NOT_APPLICABLE;
 }
 
-/** Scalar properties only: an example of a nested object or array says little that its properties do not. */
-function isScalar(property: PropertyEntry): boolean {
-  return !['object', 'array'].includes(lower(property.value.logicalType) ?? '');
-}
-
-export function checkExamples(model: DescriptorModel): CheckResult {
-  return coverage(model.properties.filter(isScalar), (property) => hasValue(property.value.examples), (property) => ({
+export const checkExamples = perObjectCoverage({
+  items: scalarProperties,
+  isSatisfied: (property) => hasValue(property.value.examples),
+  gapFor: (property) => ({
     at: onItemName(property.path),
     message: `Property ${labelOf(property)} has no \`examples\`: one real value explains a format better than a paragraph.`,
     fixes: [insertKeyFix('Add an example', property.path, 'examples', ['${1:example}'], true)],
-  }));
-}
+  }),
+});
 
-export function checkBusinessName(model: DescriptorModel): CheckResult {
-  return coverage(model.properties, (property) => text(property.value.businessName), (property) => ({
+export const checkBusinessName = perObjectCoverage({
+  items: properties,
+  isSatisfied: (property) => text(property.value.businessName),
+  gapFor: (property) => ({
     at: onItemName(property.path),
     message: `Property ${labelOf(property)} has no \`businessName\`: the term business users know it by.`,
     fixes: [insertKeyFix('Add a business name', property.path, 'businessName', `\${1:${humanize(property.name ?? 'property')}}`, true)],
-  }));
-}
+  }),
+});
 
-export function checkGranularity(model: DescriptorModel): CheckResult {
-  return coverage(model.objects, (object) => text(object.value.dataGranularityDescription), (object) => ({
+export const checkGranularity = perObjectCoverage({
+  items: itself,
+  isSatisfied: (object) => text(object.value.dataGranularityDescription),
+  gapFor: (object) => ({
     at: onItemName(object.path),
     message: `Schema object ${labelOf(object)} has no \`dataGranularityDescription\`: say what one row stands for before anyone aggregates it.`,
     fixes: [insertKeyFix('Describe the granularity', object.path, 'dataGranularityDescription', '${1:One row per ...}', true)],
-  }));
-}
+  }),
+});
 
 export function checkPortDescription(model: DescriptorModel): CheckResult {
   return coverage(model.outputPorts, (port) => text(port.value.description), (port) => ({

@@ -1,27 +1,27 @@
 /** Checks of the Trustworthy dimension: can a consumer rely on the data, and on someone when it breaks? */
 import type { FixValue } from '../../fixes/types';
-import { hasValue, text, type DescriptorModel, type Located, type PropertyEntry } from '../model';
+import { hasValue, mapsAt, text, type DescriptorModel, type Located, type ObjectEntry, type PropertyEntry } from '../model';
 import { onItemName, onKey, onValue, TOP_LEVEL } from '../place';
-import type { CheckGap, CheckResult } from '../types';
+import type { CheckResult } from '../types';
 import { kindNoun } from './discoverable';
-import { appendItemFix, coverage, coverageOf, insertKeyFix, labelOf, lower, mapsIn, NOT_APPLICABLE, presence } from './helpers';
+import { appendItemFix, insertKeyFix, labelOf, lower, mapsIn, NOT_APPLICABLE, presence } from './helpers';
+import { itself, memoPerObject, perObjectCoverage } from './objectCoverage';
 
 /** SLA properties that promise freshness; `timeOfAvailability` is a clock time and needs no unit. */
 export const FRESHNESS_SLA = ['latency', 'freshness', 'frequency', 'timeofavailability'];
 export const AVAILABILITY_SLA = ['availability', 'uptime'];
 
-export function checkQualityCoverage(model: DescriptorModel): CheckResult {
-  return coverageOf(model.objects, (object) => {
-    if (object.quality.length || object.properties.some((property) => mapsIn(property.value.quality).length)) return undefined;
-    return {
-      at: onItemName(object.path),
-      message: `Schema object ${labelOf(object)} has no quality rules: consumers cannot tell good data from bad.`,
-      fixes: [appendItemFix('Add a row-count quality rule', [...object.path, 'quality'], {
-        type: 'library', metric: 'rowCount', mustBeGreaterThan: 0, description: '${1:The object is never empty after a load.}',
-      }, true)],
-    };
-  });
-}
+export const checkQualityCoverage = perObjectCoverage({
+  items: itself,
+  isSatisfied: (object) => object.quality.length || object.properties.some((property) => mapsIn(property.value.quality).length),
+  gapFor: (object) => ({
+    at: onItemName(object.path),
+    message: `Schema object ${labelOf(object)} has no quality rules: consumers cannot tell good data from bad.`,
+    fixes: [appendItemFix('Add a row-count quality rule', [...object.path, 'quality'], {
+      type: 'library', metric: 'rowCount', mustBeGreaterThan: 0, description: '${1:The object is never empty after a load.}',
+    }, true)],
+  }),
+});
 
 /** Text of an object-level rule that may name columns (SQL, custom implementations, descriptions). */
 function ruleText(rule: Located): string {
@@ -33,24 +33,29 @@ function mentions(haystack: string, name: string): boolean {
   return new RegExp(`(^|[^A-Za-z0-9_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z0-9_])`).test(haystack);
 }
 
+/** A critical data element with the text of its object's rules, which may name it. */
+interface CriticalElement {
+  readonly property: PropertyEntry;
+  readonly objectRuleText: string;
+}
+
 /**
  * A critical data element is covered by a rule of its own, or by an object-level rule that names it (cross-
  * column SQL and tool checks such as Soda often guard several columns at once).
  */
-export function checkCriticalDataElementQuality(model: DescriptorModel): CheckResult {
-  const critical = model.properties.filter((property) => property.value.criticalDataElement === true);
-  const objectRuleText = new Map<number, string>();
-  for (const object of model.objects) objectRuleText.set(object.index, object.quality.map(ruleText).join('\n'));
-  return coverageOf(critical, (property: PropertyEntry): CheckGap | undefined => {
-    if (mapsIn(property.value.quality).length) return undefined;
-    if (property.name && mentions(objectRuleText.get(property.objectIndex) ?? '', property.name)) return undefined;
-    return {
-      at: onItemName(property.path),
-      message: `Critical data element ${labelOf(property)} has no quality rule: critical elements are the ones consumers depend on most.`,
-      fixes: [appendItemFix('Add a not-null quality rule', [...property.path, 'quality'], { type: 'library', metric: 'nullValues', mustBe: 0 }, true)],
-    };
-  });
-}
+export const checkCriticalDataElementQuality = perObjectCoverage({
+  items: (object): CriticalElement[] => {
+    const critical = object.properties.filter((property) => property.value.criticalDataElement === true);
+    const objectRuleText = critical.length ? object.quality.map(ruleText).join('\n') : '';
+    return critical.map((property) => ({ property, objectRuleText }));
+  },
+  isSatisfied: ({ property, objectRuleText }) => mapsIn(property.value.quality).length || (property.name && mentions(objectRuleText, property.name)),
+  gapFor: ({ property }) => ({
+    at: onItemName(property.path),
+    message: `Critical data element ${labelOf(property)} has no quality rule: critical elements are the ones consumers depend on most.`,
+    fixes: [appendItemFix('Add a not-null quality rule', [...property.path, 'quality'], { type: 'library', metric: 'nullValues', mustBe: 0 }, true)],
+  }),
+});
 
 /** A rule tied to a framework: a library metric, a custom rule with its engine, or a definition link. */
 function usesFramework(rule: Located): boolean {
@@ -60,9 +65,16 @@ function usesFramework(rule: Located): boolean {
   return mapsIn(rule.value.authoritativeDefinitions).length > 0;
 }
 
+/** An object's quality rules (its own, then its properties' in property order) as the framework rule sees them. */
+const qualityOf = memoPerObject((object: ObjectEntry) => {
+  const rules = [...object.quality, ...object.properties.flatMap((property) => mapsAt(property.value, 'quality', property.path))];
+  return { first: rules[0], usesFramework: rules.some(usesFramework) };
+});
+
 export function checkQualityFramework(model: DescriptorModel): CheckResult {
-  if (model.quality.some(usesFramework)) return presence(undefined);
-  const first = model.quality[0];
+  const quality = model.objects.map((object) => qualityOf(object, undefined));
+  if (quality.some((summary) => summary.usesFramework)) return presence(undefined);
+  const first = quality.find((summary) => summary.first)?.first;
   return presence({
     at: first ? onItemName(first.path, 'type') : model.root.schema === undefined ? TOP_LEVEL : onKey(['schema']),
     message: 'No quality rule names the framework that runs it: use `library` metrics, `custom` rules with an `engine`, or link the rule definition.',
@@ -130,12 +142,14 @@ export function checkOwner(model: DescriptorModel): CheckResult {
   });
 }
 
-export function checkPrimaryKey(model: DescriptorModel): CheckResult {
-  return coverage(model.objects, (object) => object.properties.some((property) => property.value.primaryKey === true), (object) => ({
+export const checkPrimaryKey = perObjectCoverage({
+  items: itself,
+  isSatisfied: (object) => object.properties.some((property) => property.value.primaryKey === true),
+  gapFor: (object) => ({
     at: onItemName(object.path),
     message: `Schema object ${labelOf(object)} declares no primary key: without one, duplicates cannot even be defined.`,
-  }));
-}
+  }),
+});
 
 /** Source-aligned products read operational systems, not contracts: they have no input ports to declare. */
 export function isSourceAligned(model: DescriptorModel): boolean {
