@@ -11,7 +11,7 @@ import { registerScore } from './features/score';
 import { registerWorkspaceSummary } from './features/workspaceSummary';
 import { registerDdl } from './features/ddl';
 import { registerDiagnostics } from './features/diagnostics';
-import { registerWorkspaceIndex } from './features/workspaceIndex';
+import { registerWorkspaceIndex, WORKSPACE_FOLDERS_CAPABILITY } from './features/workspaceIndex';
 import { CODE_ACTION_PROVIDER, registerCodeActions } from './features/codeActions';
 import { COMPLETION_PROVIDER, registerCompletion } from './features/completion';
 import { registerHover } from './features/hover';
@@ -28,14 +28,14 @@ const connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
 const settings = new SettingsStore(connection);
 const contexts = new AnalysisContexts();
-const workspaceIndex = registerWorkspaceIndex(connection, store);
+const workspaceIndex = registerWorkspaceIndex(connection, store, contexts);
 contexts.provideWorkspace(() => workspaceIndex.view());
 const rulesFiles = new RulesFiles(store, settings, contexts);
 // Fix all needs every finding of the document, computed exactly as the diagnostics compute them.
 const codeActions = registerCodeActions(connection, store, (document) => analyze(store.parsed(document), contexts.create(document.uri)));
-const scores = registerScore(connection, store, contexts);
+const scores = registerScore(connection, store, contexts, workspaceIndex);
 const codeLens = registerCodeLens(connection, store, scores);
-registerWorkspaceSummary(connection, store, contexts, workspaceIndex.ready);
+registerWorkspaceSummary(connection, store, contexts, workspaceIndex);
 registerCompletion(connection, store, contexts);
 registerHover(connection, store, contexts);
 registerDocumentSymbols(connection, store);
@@ -63,6 +63,7 @@ connection.onInitialize((params): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       documentLinkProvider: DOCUMENT_LINK_PROVIDER,
+      workspace: { workspaceFolders: WORKSPACE_FOLDERS_CAPABILITY },
     },
     serverInfo: { name: 'datsis', version: DATSIS_VERSION },
   };
@@ -70,8 +71,8 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   settings.listen();
-  void rulesFiles.start();
-  workspaceIndex.start();
+  // The index scores every file as it reads it, so it starts scoring once the rules are known.
+  workspaceIndex.start(rulesFiles.start());
 });
 connection.onShutdown(() => rulesFiles.dispose());
 

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import {
   createProtocolConnection, InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
-  StreamMessageReader, StreamMessageWriter, DidCloseTextDocumentNotification, DidChangeWatchedFilesNotification, RegistrationRequest,
+  StreamMessageReader, StreamMessageWriter, DidCloseTextDocumentNotification, DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, RegistrationRequest,
   type Diagnostic, type FileEvent, type Registration, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams, type ClientCapabilities,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,8 +26,9 @@ export class TestLspClient {
   readonly registrations: Registration[] = [];
   stderr = '';
 
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `serverPath`: another build of the server (benchmarks compare one against another); the current build by default. */
+  constructor(serverPath = SERVER_PATH) {
+    this.process = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -71,6 +72,17 @@ export class TestLspClient {
   async close(uri: string): Promise<void> {
     this.versions.delete(uri);
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  /** The server's process id, for measurements of its CPU time and memory. */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  /** Tells the server that workspace folders were added or removed (`workspace/didChangeWorkspaceFolders`). */
+  async changeWorkspaceFolders(added: readonly string[], removed: readonly string[] = []): Promise<void> {
+    const folders = (uris: readonly string[]) => uris.map((uri) => ({ uri, name: uri.split('/').pop() ?? uri }));
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: folders(added), removed: folders(removed) } });
   }
 
   /** Tells the server that files changed on disk (`workspace/didChangeWatchedFiles`). */

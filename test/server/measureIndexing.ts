@@ -2,8 +2,8 @@
  * A measurement, not a test (the suite has no timed tests): writes N small descriptors into a temporary
  * workspace, starts `dist/server.js` on it over stdio and prints how long the initial indexing took, from
  * `initialized` to the end of the server's work-done progress. Target: 2,000 descriptors in at most 3 s.
- * It also times the same work in-process (list, read, summarise) with its CPU time, which stays meaningful
- * when other jobs load the machine and stretch the wall-clock time.
+ * It also times the same work in-process (list, read, parse, summarise and score each file once) with its CPU
+ * time, which stays meaningful when other jobs load the machine and stretch the wall-clock time.
  *   node scripts/build.mjs && npx tsx test/server/measureIndexing.ts [count]
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-languageserver-protocol/node';
-import { summarizeText } from '../../server/src/core/workspace/summarize';
+import { indexDescriptor } from '../../server/src/core/workspace/indexedDescriptor';
 import { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
+import { parseDescriptor } from '../../server/src/core/yaml/parse';
 import { listYamlFiles, readCandidate } from '../../server/src/features/workspaceFiles';
 import { TestLspClient } from './lspClient';
 
@@ -119,11 +120,12 @@ async function measureInProcess(folder: string, count: number): Promise<void> {
   for (const path of await listYamlFiles(folder)) {
     const text = await readCandidate(path);
     const uri = pathToFileURL(path).href;
-    if (text !== undefined) index.update(uri, summarizeText(text, uri));
+    const indexed = text === undefined ? undefined : indexDescriptor(parseDescriptor(text), uri, undefined);
+    if (indexed) index.update(uri, indexed.summary);
   }
   const wall = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  console.log(`in-process: ${index.size}/${count} descriptors listed, read and summarised in ${(wall / 1000).toFixed(2)} s wall, `
+  console.log(`in-process: ${index.size}/${count} descriptors listed, read, parsed, summarised and scored in ${(wall / 1000).toFixed(2)} s wall, `
     + `${((used.user + used.system) / 1e6).toFixed(2)} s CPU`);
 }
 

@@ -2,30 +2,32 @@
  * DATSIS scores over LSP: the `datsis/score` request, the `datsis/scoresChanged` notification and the
  * contract-score lookup that lets a product fold in the contracts behind its output ports.
  *
- * Scores are recomputed for every open document after a pause in edits (and after rules or settings change);
- * only documents whose score actually changed are announced. Recomputing is cheap: the core caches the
- * document-local rule outcomes per parse, so an unchanged document costs only its workspace rules and fold.
+ * Scores are recomputed for every open document after a pause in edits (and after rules or settings change, or
+ * a contract changed on disk); only documents whose score actually changed are announced. Recomputing is cheap:
+ * the core caches the document-local rule outcomes per parse, so an unchanged document costs only its workspace
+ * rules and fold.
+ *
+ * A contract's score for the fold comes from the workspace index, which keeps every file's workspace-independent
+ * score from the parse it made while indexing: no contract is read or parsed again for a product's sake. What
+ * depends on the rest of the workspace (a duplicate id) is finished there on demand and remembered until the
+ * contract or the index changes.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisContexts } from '../analysisContext';
 import { descriptorId, scoreDescriptor, type ContractScoreLookup } from '../core/datsis/score';
 import type { DimensionScores, ScoreReport } from '../core/datsis/types';
-import { parseDescriptor, type ParsedDescriptor } from '../core/yaml/parse';
 import { spanToRange } from '../convert';
 import type { DocumentStore } from '../documents';
 import { Methods, type ScoreResult, type ScoresChangedParams, type TextDocumentParams } from '../protocol';
+import type { WorkspaceIndexFeature } from './workspaceIndex';
 
 const RESCORE_DELAY_MS = 150;
 
 export class Scores {
-  /** Parses of contracts that are not open, by URI, valid while the file's modification time is unchanged. */
-  private readonly diskParses = new Map<string, { mtimeMs: number; parsed: ParsedDescriptor }>();
   private readonly changeListeners: ((uris: readonly string[]) => void)[] = [];
 
-  constructor(private readonly store: DocumentStore, private readonly contexts: AnalysisContexts) {}
+  constructor(private readonly store: DocumentStore, private readonly contexts: AnalysisContexts, private readonly workspace: WorkspaceIndexFeature) {}
 
   /** The score of an open document, or undefined when it is not a descriptor or DATSIS is switched off. */
   reportFor(document: TextDocument): ScoreReport | undefined {
@@ -46,38 +48,19 @@ export class Scores {
   /** For `AnalysisContexts.provideContractScores`: contract id -> final scores, never the asking document. */
   lookupFor(askingUri: string): ContractScoreLookup {
     return (contractId) => {
-      const parsedAt = this.findContract(contractId, askingUri);
-      if (!parsedAt) return undefined;
-      const context = this.contexts.create(parsedAt.uri);
-      return scoreDescriptor(parsedAt.parsed, { ...context, contractScores: undefined })?.dimensions;
+      const uri = this.findContract(contractId, askingUri);
+      return uri === undefined ? undefined : this.workspace.unfoldedScore(uri)?.dimensions;
     };
   }
 
-  /** An open contract with this id wins (unsaved edits count); otherwise the workspace index's file on disk. */
-  private findContract(contractId: string, askingUri: string): { uri: string; parsed: ParsedDescriptor } | undefined {
+  /** An open contract with this id wins (unsaved edits count); otherwise the workspace index's file. */
+  private findContract(contractId: string, askingUri: string): string | undefined {
     for (const document of this.store.documents.all()) {
       if (document.uri === askingUri) continue;
       const parsed = this.store.parsed(document);
-      if (parsed.kind === 'DataContract' && descriptorId(parsed) === contractId) return { uri: document.uri, parsed };
+      if (parsed.kind === 'DataContract' && descriptorId(parsed) === contractId) return document.uri;
     }
-    const summary = this.contexts.create(askingUri).workspace?.byId(contractId).find((candidate) => candidate.kind === 'DataContract' && candidate.uri !== askingUri);
-    if (!summary) return undefined;
-    const parsed = this.diskParse(summary.uri);
-    return parsed ? { uri: summary.uri, parsed } : undefined;
-  }
-
-  private diskParse(uri: string): ParsedDescriptor | undefined {
-    try {
-      const path = fileURLToPath(uri);
-      const { mtimeMs } = statSync(path);
-      const cached = this.diskParses.get(uri);
-      if (cached && cached.mtimeMs === mtimeMs) return cached.parsed;
-      const parsed = parseDescriptor(readFileSync(path, 'utf8'));
-      this.diskParses.set(uri, { mtimeMs, parsed });
-      return parsed;
-    } catch {
-      return undefined;
-    }
+    return this.contexts.create(askingUri).workspace?.byId(contractId).find((candidate) => candidate.kind === 'DataContract' && candidate.uri !== askingUri)?.uri;
   }
 }
 
@@ -99,8 +82,8 @@ function signature(report: ScoreReport | undefined): string {
   return JSON.stringify([report.overall, report.level, dimensions, report.gaps.map((gap) => [gap.rule, gap.span.start, gap.span.end, gap.message])]);
 }
 
-export function registerScore(connection: Connection, store: DocumentStore, contexts: AnalysisContexts): Scores {
-  const scores = new Scores(store, contexts);
+export function registerScore(connection: Connection, store: DocumentStore, contexts: AnalysisContexts, workspace: WorkspaceIndexFeature): Scores {
+  const scores = new Scores(store, contexts, workspace);
   contexts.provideContractScores((uri) => scores.lookupFor(uri));
   const announced = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
@@ -145,5 +128,7 @@ export function registerScore(connection: Connection, store: DocumentStore, cont
     schedule();
   });
   contexts.onDidChange(() => schedule(0));
+  // A contract changed on disk (or a folder came or went): the products that fold it in may score differently.
+  workspace.onFilesChanged(() => schedule());
   return scores;
 }

@@ -2,192 +2,85 @@
  * `datsis/workspaceSummary`: every product and contract in the workspace with its facts, DATSIS score and the
  * lineage edges between them, for the marketplace, the lineage graph and the workspace report.
  *
- * Descriptors come from the workspace index (all files) or, until there is one, from the open documents. An
- * open document is read from the editor (unsaved edits count); any other from disk. Per file, the facts and
- * score are cached against the file's version (open) or modification time (disk). A score can depend on other
- * files (a product folds in its contracts; ids must be unique), so when a file changes, the descriptors that
- * share its id or name it in a port are rescored too; a configuration change rescores everything.
+ * Answering is assembly only: the workspace index already holds, per file, the facts and the
+ * workspace-independent part of the score, computed from the one parse it made of the file (open documents:
+ * from the editor's parse of the current version, so unsaved edits count). What depends on other files (a
+ * duplicate id, a port's contract, a product's fold of its contracts' scores) is finished here against the
+ * current index, which costs no reading or parsing. The result is remembered until the index, an open
+ * document or the configuration changes, so re-opening the marketplace is free; the first one is assembled as
+ * soon as the initial scan is done.
  *
- * With thousands of descriptors the first computation takes seconds (read, parse and score every file), so it
- * starts in the background as soon as the index is complete, and yields to the event loop every few files so
- * the server keeps answering the editor meanwhile. Parses of files on disk are not kept: that would hold every
- * YAML tree in memory for a view that refreshes now and then.
+ * A request waits until the index has caught up (initial scan, changed files, added folders): answering
+ * earlier would list half a workspace, or a file as it was before the change the client just reported.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { AnalysisContexts } from '../analysisContext';
-import { scoreDescriptor } from '../core/datsis/score';
-import { buildWorkspaceSummary, collectClassifications, descriptorPurpose, type DescriptorFacts } from '../core/marketplace/summary';
-import type { ScoreSummary, WorkspaceSummary } from '../core/marketplace/types';
-import { summarize } from '../core/workspace/summarize';
-import type { DescriptorSummary } from '../core/workspace/types';
-import { parseDescriptor, type ParsedDescriptor } from '../core/yaml/parse';
+import { buildWorkspaceSummary, type DescriptorFacts } from '../core/marketplace/summary';
+import type { WorkspaceSummary } from '../core/marketplace/types';
+import type { IndexedDescriptor } from '../core/workspace/indexedDescriptor';
+import { finishScore } from '../core/workspace/scoreBasis';
 import type { DocumentStore } from '../documents';
 import { Methods } from '../protocol';
-
-/** Files computed between two yields to the event loop. */
-const FILES_PER_SLICE = 16;
-
-interface CachedFacts {
-  /** `v<version>` for an open document, `m<mtime>` for a file on disk. */
-  readonly stamp: string;
-  /** The id the file had, to find its dependents when it changes or goes. */
-  readonly id: string | undefined;
-  /** Undefined for a file that could not be read or is not a descriptor after all (cached too, so it is not re-read). */
-  readonly facts: DescriptorFacts | undefined;
-}
-
-interface Current {
-  readonly summary: DescriptorSummary;
-  readonly stamp: string;
-}
+import type { WorkspaceIndexFeature } from './workspaceIndex';
 
 export class WorkspaceSummaries {
-  private readonly cache = new Map<string, CachedFacts>();
-  private everythingStale = true;
-  private running: Promise<WorkspaceSummary> | undefined;
-  /** The computation queued behind the running one; every caller that arrives meanwhile shares it. */
-  private queued: Promise<WorkspaceSummary> | undefined;
+  private last: { readonly key: string; readonly summary: WorkspaceSummary } | undefined;
 
-  constructor(private readonly store: DocumentStore, private readonly contexts: AnalysisContexts) {}
+  constructor(private readonly store: DocumentStore, private readonly contexts: AnalysisContexts, private readonly workspace: WorkspaceIndexFeature) {}
 
-  /** Something every score depends on changed (rules, settings): rescore everything on the next request. */
+  /** Something every score depends on changed (rules, settings): assemble afresh on the next request. */
   invalidateAll(): void {
-    this.everythingStale = true;
+    this.last = undefined;
   }
 
-  /** The current summary. Concurrent callers share one computation; a call during one waits for a fresh one. */
-  summary(): Promise<WorkspaceSummary> {
-    if (this.running) {
-      // A change may have happened after the running computation looked: wait for one that starts later.
-      this.queued ??= this.running.catch(() => undefined).then(() => {
-        this.queued = undefined;
-        return this.summary();
-      });
-      return this.queued;
-    }
-    const running = this.compute().finally(() => {
-      if (this.running === running) this.running = undefined;
-    });
-    this.running = running;
-    return running;
+  /** The current summary, once the index has caught up with every change reported so far. */
+  async summary(): Promise<WorkspaceSummary> {
+    await this.workspace.settled();
+    const key = this.stateKey();
+    if (this.last?.key === key) return this.last.summary;
+    const summary = buildWorkspaceSummary(this.descriptors().map((indexed) => this.facts(indexed)));
+    this.last = { key, summary };
+    return summary;
   }
 
-  private async compute(): Promise<WorkspaceSummary> {
-    const current: Current[] = [];
-    for (const summary of this.descriptors()) {
-      const stamp = this.stampOf(summary.uri);
-      if (stamp !== undefined) current.push({ summary, stamp });
-    }
-    const stale = this.staleUris(current);
-    this.everythingStale = false;
-    let computed = 0;
-    for (const { summary, stamp } of current) {
-      if (!stale.has(summary.uri)) continue;
-      this.cache.set(summary.uri, { stamp, id: summary.id, facts: this.computeFacts(summary) });
-      if (++computed % FILES_PER_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    return buildWorkspaceSummary(current.flatMap(({ summary }) => {
-      const facts = this.cache.get(summary.uri)?.facts;
-      // Open documents' summaries change with every keystroke; the cached facts keep their other fields.
-      return facts ? [{ ...facts, summary }] : [];
-    }));
+  /** Changes whenever anything the summary is built from may have changed. */
+  private stateKey(): string {
+    const versions = this.store.documents.all().map((document) => `${document.uri}@${document.version}`).join('\n');
+    return `${this.workspace.index.generation}\n${versions}`;
   }
 
-  /** Files to (re)compute: new or changed ones, and those whose score depends on a changed or removed one. */
-  private staleUris(current: readonly Current[]): Set<string> {
-    if (this.everythingStale) return new Set(current.map(({ summary }) => summary.uri));
-    const stale = new Set<string>();
-    const changedIds = new Set<string>();
-    const present = new Set(current.map(({ summary }) => summary.uri));
-    for (const { summary, stamp } of current) {
-      const cached = this.cache.get(summary.uri);
-      if (cached?.stamp === stamp) continue;
-      stale.add(summary.uri);
-      if (cached?.id !== undefined) changedIds.add(cached.id);
-      if (summary.id !== undefined) changedIds.add(summary.id);
-    }
-    for (const [uri, cached] of this.cache) {
-      if (present.has(uri)) continue;
-      this.cache.delete(uri);
-      if (cached.id !== undefined) changedIds.add(cached.id);
-    }
-    if (!changedIds.size) return stale;
-    for (const { summary } of current) {
-      const ports = [...summary.inputPorts, ...summary.outputPorts];
-      if ((summary.id !== undefined && changedIds.has(summary.id)) || ports.some((port) => port.contractId !== undefined && changedIds.has(port.contractId))) stale.add(summary.uri);
-    }
-    return stale;
-  }
-
-  private stampOf(uri: string): string | undefined {
-    const document = this.store.get(uri);
-    return document ? `v${document.version}` : diskStamp(uri);
-  }
-
-  /** The index's summaries, with open documents' current summaries taking precedence (unsaved edits). */
-  private *descriptors(): Iterable<DescriptorSummary> {
-    const open = new Map<string, DescriptorSummary>();
+  /** Open documents (their current text) first, then every other file the index holds. */
+  private descriptors(): IndexedDescriptor[] {
+    const result: IndexedDescriptor[] = [];
+    const open = new Set<string>();
     for (const document of this.store.documents.all()) {
-      const summary = summarize(this.store.parsed(document), document.uri);
-      if (summary) open.set(document.uri, summary);
+      open.add(document.uri);
+      const indexed = this.workspace.indexed(document.uri);
+      if (indexed) result.push(indexed);
     }
-    yield* open.values();
-    const workspace = this.contexts.create('').workspace;
-    if (!workspace) return;
-    for (const summary of workspace.all()) if (!open.has(summary.uri) && !this.store.get(summary.uri)) yield summary;
-  }
-
-  private computeFacts(summary: DescriptorSummary): DescriptorFacts | undefined {
-    const document = this.store.get(summary.uri);
-    const parsed = document ? this.store.parsed(document) : readParsed(summary.uri);
-    if (!parsed?.kind) return undefined;
-    return {
-      summary,
-      classifications: collectClassifications(parsed.value),
-      purpose: descriptorPurpose(parsed.value),
-      score: this.score(parsed, summary.uri),
-    };
-  }
-
-  private score(parsed: ParsedDescriptor, uri: string): ScoreSummary | undefined {
-    const context = this.contexts.create(uri);
-    if (context.rules && !context.rules.enabled) return undefined;
-    try {
-      const report = scoreDescriptor(parsed, context);
-      return report && { overall: report.overall, level: report.level, dimensions: { ...report.dimensions } };
-    } catch {
-      return undefined; // one unscorable file must not take the whole marketplace down
+    for (const summary of this.workspace.view()?.all() ?? []) {
+      if (open.has(summary.uri)) continue;
+      const indexed = this.workspace.indexed(summary.uri);
+      if (indexed) result.push(indexed);
     }
+    return result;
+  }
+
+  /** Contracts' scores are shared with the products' folds; a product's own fold is finished here. */
+  private facts(indexed: IndexedDescriptor): DescriptorFacts {
+    const { summary } = indexed;
+    const score = summary.kind === 'DataContract'
+      ? this.workspace.unfoldedScore(summary.uri)
+      : indexed.score && finishScore(indexed.score, this.contexts.create(summary.uri));
+    return { summary, classifications: indexed.classifications, purpose: indexed.purpose, score };
   }
 }
 
-function diskStamp(uri: string): string | undefined {
-  try {
-    return `m${statSync(fileURLToPath(uri)).mtimeMs}`;
-  } catch {
-    return undefined;
-  }
-}
-
-function readParsed(uri: string): ParsedDescriptor | undefined {
-  try {
-    return parseDescriptor(readFileSync(fileURLToPath(uri), 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-/** `indexReady` settles when the initial workspace scan is done: answering earlier would list half a workspace. */
-export function registerWorkspaceSummary(connection: Connection, store: DocumentStore, contexts: AnalysisContexts, indexReady: Promise<void>): WorkspaceSummaries {
-  const summaries = new WorkspaceSummaries(store, contexts);
-  connection.onRequest(Methods.workspaceSummary, async (): Promise<WorkspaceSummary> => {
-    await indexReady;
-    return summaries.summary();
-  });
+export function registerWorkspaceSummary(connection: Connection, store: DocumentStore, contexts: AnalysisContexts, workspace: WorkspaceIndexFeature): WorkspaceSummaries {
+  const summaries = new WorkspaceSummaries(store, contexts, workspace);
+  connection.onRequest(Methods.workspaceSummary, (): Promise<WorkspaceSummary> => summaries.summary());
   contexts.onDidChange(() => summaries.invalidateAll());
-  // Warm the cache in the background once the index is complete, so the marketplace opens at once.
-  void indexReady.then(() => summaries.summary()).catch((error: unknown) => connection.console.error(`datsis: workspace summary failed: ${String(error)}`));
+  // Assemble once as soon as the initial scan is done, so a marketplace opened later answers at once.
+  summaries.summary().catch((error: unknown) => connection.console.error(`datsis: workspace summary failed: ${String(error)}`));
   return summaries;
 }

@@ -26,13 +26,24 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly summaries = new Map<string, DescriptorSummary>();
   private readonly ids = new Map<string, DescriptorSummary[]>();
   private readonly portUses = new Map<string, PortUse[]>();
+  private changes = 0;
 
   get size(): number {
     return this.summaries.size;
   }
 
+  /**
+   * Counts updates. Anything computed from the whole index (a workspace rule's verdict, a contract's final
+   * score) stays valid while this number is unchanged, so callers can cache such results without tracking
+   * which entries they read.
+   */
+  get generation(): number {
+    return this.changes;
+  }
+
   /** Adds, replaces or (with `undefined`, for a file that is not a descriptor) removes the entry for `uri`. */
   update(uri: string, summary: DescriptorSummary | undefined): IndexChange {
+    this.changes++;
     const before = this.summaries.get(uri);
     if (before) this.unlink(before);
     if (summary) {
