@@ -45,7 +45,11 @@ registerDefinition(connection, store, contexts, workspaceTexts);
 registerReferences(connection, store, contexts, workspaceTexts);
 registerDocumentLinks(connection, store);
 
+/** Set from the client's capabilities: only a client that announced workspace folders sends their changes. */
+let followsFolderChanges = false;
+
 connection.onInitialize((params): InitializeResult => {
+  followsFolderChanges = !!params.capabilities.workspace?.workspaceFolders;
   settings.configure(!!params.capabilities.workspace?.configuration);
   codeActions.configure(params.capabilities);
   codeLens.configure(params.capabilities);
@@ -73,6 +77,7 @@ connection.onInitialized(() => {
   settings.listen();
   // The index scores every file as it reads it, so it starts scoring once the rules are known.
   workspaceIndex.start(rulesFiles.start());
+  if (followsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => void rulesFiles.changeFolders(event));
 });
 connection.onShutdown(() => rulesFiles.dispose());
 

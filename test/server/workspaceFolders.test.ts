@@ -91,4 +91,15 @@ describe('server over stdio: workspace folders added and removed at run time', (
     assert.deepEqual(unknownContract(after).map((d) => rangeOffsets(PRODUCT.text, d)), PRODUCT.ranges);
     assert.deepEqual(await summaryUris(), [productUri()]);
   });
+
+  it('reads the rules file of an added folder: its minimum score applies to the files in it', async () => {
+    mkdirSync(join(root, 'governed'));
+    writeFileSync(join(root, 'governed', '.datsis.yaml'), 'minScore: 99\n');
+    const uri = pathToFileURL(join(root, 'governed', 'shipments.odcs.yaml')).href;
+    await client.open(uri, CONTRACT);
+    const belowMinimum = (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.code === 'DATSIS-min-score');
+    assert.equal(belowMinimum(await client.diagnostics(uri)), false, 'no minimum before the folder is part of the workspace');
+    await client.changeWorkspaceFolders([folderUri('governed')]);
+    await client.diagnostics(uri, belowMinimum);
+  });
 });

@@ -7,7 +7,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { InitializeParams } from 'vscode-languageserver';
+import type { InitializeParams, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import type { AnalysisContexts } from '../analysisContext';
 import { DEFAULT_RULES_CONFIG, withEditorSettings, type RulesConfig } from '../core/datsis/config';
 import { configFromRulesFile, isRulesFileUri, RULES_FILE_NAMES } from '../core/datsis/rulesFile';
@@ -22,19 +22,37 @@ interface FolderRules {
   /** URI of the rules file open in the editor, and its current text. */
   open: { uri: string; text: string } | undefined;
   config: RulesConfig;
+  watcher?: FSWatcher;
 }
 
 export class RulesFiles {
   private folders: FolderRules[] = [];
   private settings: DatsisSettings['score'] | undefined;
-  private readonly watchers: FSWatcher[] = [];
+  /**
+   * The merged configuration per folder configuration, for the settings it was merged with. The scorer memoises
+   * its per-object results on the configuration's identity, so handing out a new (equal) object on every call
+   * would make every keystroke rescore the whole document.
+   */
+  private readonly merged = new WeakMap<RulesConfig, { readonly settings: DatsisSettings['score'] | undefined; readonly config: RulesConfig }>();
 
   constructor(private readonly store: DocumentStore, private readonly settingsStore: SettingsStore, private readonly contexts: AnalysisContexts) {}
 
   /** Call from `onInitialize`: remembers the workspace folders (only `file:` folders have a rules file on disk). */
   configure(params: InitializeParams): void {
     const uris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    this.folders = uris.map((uri) => ({ folder: uri.endsWith('/') ? uri : `${uri}/`, diskText: undefined, open: undefined, config: DEFAULT_RULES_CONFIG }));
+    this.folders = uris.map(folderRules);
+  }
+
+  /** Folders added or removed at run time (`workspace/didChangeWorkspaceFolders`): their rules files come and go. */
+  async changeFolders(event: WorkspaceFoldersChangeEvent): Promise<void> {
+    const removed = new Set(event.removed.map((folder) => folderRules(folder.uri).folder));
+    for (const folder of this.folders) if (removed.has(folder.folder)) folder.watcher?.close();
+    const kept = this.folders.filter((folder) => !removed.has(folder.folder));
+    const added = event.added.map((folder) => folderRules(folder.uri)).filter((folder) => !kept.some((other) => other.folder === folder.folder));
+    this.folders = [...kept, ...added];
+    await Promise.all(added.map((folder) => this.readDisk(folder, false)));
+    for (const folder of added) this.watchFolder(folder);
+    this.contexts.fireDidChange();
   }
 
   /** Call from `onInitialized`: reads the files and starts listening. */
@@ -49,13 +67,17 @@ export class RulesFiles {
   }
 
   dispose(): void {
-    for (const watcher of this.watchers) watcher.close();
+    for (const folder of this.folders) folder.watcher?.close();
   }
 
   /** The effective configuration for a document: its folder's rules file (if any) plus the editor settings. */
   configFor(uri: string): RulesConfig {
-    const folder = this.folderOf(uri);
-    return withEditorSettings(folder?.config ?? DEFAULT_RULES_CONFIG, this.settings);
+    const base = this.folderOf(uri)?.config ?? DEFAULT_RULES_CONFIG;
+    const cached = this.merged.get(base);
+    if (cached && cached.settings === this.settings) return cached.config;
+    const config = withEditorSettings(base, this.settings);
+    this.merged.set(base, { settings: this.settings, config });
+    return config;
   }
 
   private folderOf(uri: string): FolderRules | undefined {
@@ -109,10 +131,14 @@ export class RulesFiles {
         if (name && RULES_FILE_NAMES.includes(String(name)) && !folder.open) void this.readDisk(folder);
       });
       watcher.on('error', () => watcher.close());
-      this.watchers.push(watcher);
+      folder.watcher = watcher;
     } catch {
       // the folder may not exist (yet); the open document still works
     }
   }
 }
 
+
+function folderRules(uri: string): FolderRules {
+  return { folder: uri.endsWith('/') ? uri : `${uri}/`, diskText: undefined, open: undefined, config: DEFAULT_RULES_CONFIG };
+}
