@@ -9,7 +9,7 @@ import { detectKind, type ParsedDescriptor } from '../yaml/parse';
 import type { DescriptorSummary, ObjectSummary, PortSummary, PropertySummary } from './types';
 
 export function summarize(parsed: ParsedDescriptor, uri: string): DescriptorSummary | undefined {
-  return summarizeDocument(parsed.document, parsed.kind, parsed.text, uri);
+  return summarizeDocument(parsed.document, parsed.kind, parsed.text, uri, parsed.value);
 }
 
 /**
@@ -22,7 +22,7 @@ export function summarizeText(text: string, uri: string): DescriptorSummary | un
   return summarizeDocument(document, detectKind(document), text, uri);
 }
 
-function summarizeDocument(document: ParsedDescriptor['document'], kind: ParsedDescriptor['kind'], text: string, uri: string): DescriptorSummary | undefined {
+function summarizeDocument(document: ParsedDescriptor['document'], kind: ParsedDescriptor['kind'], text: string, uri: string, value?: unknown): DescriptorSummary | undefined {
   const root = document?.contents;
   if (!kind || !isMap(root)) return undefined;
   const isContract = kind === 'DataContract';
@@ -37,10 +37,47 @@ function summarizeDocument(document: ParsedDescriptor['document'], kind: ParsedD
     domain: stringAt(root, 'domain'),
     owner: ownerOf(valueNode(root, 'team')),
     tags: stringItems(valueNode(root, 'tags')),
-    objects: isContract ? mapItems(valueNode(root, 'schema'), summarizeObject) : [],
+    objects: isContract ? schemaObjects(valueNode(root, 'schema'), value) : [],
     inputPorts: isContract ? [] : mapItems(valueNode(root, 'inputPorts'), (item) => summarizePort(item, text)),
     outputPorts: isContract ? [] : mapItems(valueNode(root, 'outputPorts'), (item) => summarizePort(item, text)),
   };
+}
+
+/**
+ * An open document is summarised again after every pause in typing. The incremental reparse keeps the plain value
+ * of every schema object the edit did not touch identical (and its text unchanged, only shifted), so an object's
+ * summary is remembered by its value and moved by the distance its node moved: a 4 MB contract costs one object's
+ * walk, not a thousand. YAML nodes cannot be the key: the reparse splices new nodes into the old tree in place.
+ */
+const objectSummaries = new WeakMap<object, { readonly start: number; readonly summary: ObjectSummary | undefined }>();
+
+function schemaObjects(node: Node | null | undefined, value: unknown): ObjectSummary[] {
+  const values = typeof value === 'object' && value !== null ? (value as { schema?: unknown }).schema : undefined;
+  if (!isSeq(node) || !Array.isArray(values) || values.length !== node.items.length) return mapItems(node, summarizeObject);
+  const result: ObjectSummary[] = [];
+  node.items.forEach((item, index) => {
+    const itemValue: unknown = values[index];
+    if (!isMap(item)) return;
+    const start = item.range?.[0];
+    const summary = typeof itemValue === 'object' && itemValue !== null && start !== undefined
+      ? rememberedObject(item, itemValue, start)
+      : summarizeObject(item);
+    if (summary !== undefined) result.push(summary);
+  });
+  return result;
+}
+
+function rememberedObject(item: YAMLMap, itemValue: object, start: number): ObjectSummary | undefined {
+  const known = objectSummaries.get(itemValue);
+  if (known?.start === start) return known.summary;
+  const summary = known ? known.summary && shiftObject(known.summary, start - known.start) : summarizeObject(item);
+  objectSummaries.set(itemValue, { start, summary });
+  return summary;
+}
+
+function shiftObject(object: ObjectSummary, delta: number): ObjectSummary {
+  const shift = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  return { ...object, nameSpan: shift(object.nameSpan), properties: object.properties.map((property) => ({ ...property, nameSpan: shift(property.nameSpan) })) };
 }
 
 function summarizeObject(item: YAMLMap): ObjectSummary | undefined {
