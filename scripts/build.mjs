@@ -27,8 +27,7 @@ const precompiledValidators = {
     build.onResolve({ filter: /\/precompiledValidators$/ }, (args) => ({ path: join(args.resolveDir, args.path), namespace: 'datsis-validators' }));
     build.onLoad({ filter: /.*/, namespace: 'datsis-validators' }, async () => {
       source ??= standaloneValidatorsSource();
-      const code = `${await source}\nexports.precompiledValidators = { odcs: exports.odcs, odps: exports.odps, rules: exports.rules };\n`;
-      return { contents: code, loader: 'js', resolveDir: root };
+      return { contents: await source, loader: 'js', resolveDir: root };
     });
   },
 };

@@ -23,15 +23,35 @@ const ANALYZERS: readonly Analyzer[] = [
   ddlAnalyzer,
 ];
 
-export function analyze(parsed: ParsedDescriptor, context: AnalysisContext): Finding[] {
+/** `analyzers` is for tests; the server, the CLI and the editor features use the default list. */
+export function analyze(parsed: ParsedDescriptor, context: AnalysisContext, analyzers: readonly Analyzer[] = ANALYZERS): Finding[] {
   const findings: Finding[] = [...parsed.syntaxFindings];
   // The workspace rules file is recognised by its name: it has no `kind`, and its own schema.
   if (isRulesFileUri(context.uri)) return [...findings, ...analyzeRulesFile(parsed)];
   // Not a descriptor, or a document too broken to read (alias bomb, refused size): the syntax findings say it all.
   if (!parsed.kind || parsed.value === undefined) return findings;
   // One push per finding: spreading a layer's result into push() overflows the call stack on huge contracts.
-  for (const analyzer of ANALYZERS) for (const finding of analyzer(parsed, context)) findings.push(finding);
+  for (const analyzer of analyzers) for (const finding of runLayer(analyzer, parsed, context)) findings.push(finding);
   return withoutEchoedGaps(findings);
+}
+
+export const INTERNAL_ERROR_CODE = 'internal-error';
+
+/**
+ * A bug in one layer must not take the others down with it: the author still gets every other diagnostic, and one
+ * finding at the top of the file says which checks did not run and why, so the bug can be reported.
+ */
+function runLayer(analyzer: Analyzer, parsed: ParsedDescriptor, context: AnalysisContext): readonly Finding[] {
+  try {
+    return analyzer(parsed, context);
+  } catch (error) {
+    const layer = analyzer.name.replace(/Analyzer$/, '') || 'one layer of';
+    return [{
+      span: { start: 0, end: 0 },
+      message: `datsis could not finish its ${layer} checks (${error instanceof Error ? error.message : String(error)}); the other checks ran. Please report this.`,
+      severity: 'error', code: INTERNAL_ERROR_CODE, source: 'internal',
+    }];
+  }
 }
 
 /**

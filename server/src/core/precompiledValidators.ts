@@ -10,6 +10,7 @@ export interface PrecompiledValidators {
   readonly odcs: ValidateFunction;
   readonly odps: ValidateFunction;
   readonly rules: ValidateFunction;
+  readonly odcsSchemaObject: ValidateFunction;
 }
 
 export const precompiledValidators: PrecompiledValidators | undefined = undefined;

@@ -65,7 +65,12 @@ export interface SchemaValidators {
   odcs: ValidateFunction;
   odps: ValidateFunction;
   rules: ValidateFunction;
+  /** One item of a contract's `schema`: lets the validation layer validate a big contract object by object. */
+  odcsSchemaObject: ValidateFunction;
 }
+
+/** The definition every item of a contract's `schema` list is checked against. */
+export const ODCS_SCHEMA_OBJECT_REF = `${odcsSchemaJson.$id}#/$defs/SchemaObject`;
 
 let cached: SchemaValidators | undefined;
 
@@ -78,10 +83,11 @@ export function compileValidators(): SchemaValidators {
         odcs: Object.assign(precompiledValidators.odcs, { schema: odcsSchema }),
         odps: Object.assign(precompiledValidators.odps, { schema: odpsSchema }),
         rules: Object.assign(precompiledValidators.rules, { schema: rulesSchema }),
+        odcsSchemaObject: precompiledValidators.odcsSchemaObject,
       };
     } else {
       const ajv = createAjv();
-      cached = { odcs: ajv.compile(odcsSchema), odps: ajv.compile(odpsSchema), rules: ajv.compile(rulesSchema) };
+      cached = { odcs: ajv.compile(odcsSchema), odps: ajv.compile(odpsSchema), rules: ajv.compile(rulesSchema), odcsSchemaObject: ajv.getSchema(ODCS_SCHEMA_OBJECT_REF)! };
     }
   }
   return cached;

@@ -13,7 +13,7 @@ export interface Span {
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** Which layer produced a finding; shown to users as the diagnostic source. */
-export type FindingSource = 'yaml' | 'schema' | 'semantic' | 'DATSIS' | 'ddl';
+export type FindingSource = 'yaml' | 'schema' | 'semantic' | 'DATSIS' | 'ddl' | 'internal';
 
 /** One problem or gap found in a descriptor, placed on the node where the fix belongs. */
 export interface Finding {
