@@ -5,6 +5,9 @@
  */
 import type { Mutation } from './mutations';
 
+/** Divergences in how a relationship end may be written; REFERENCE_FORMS (odcs-mutations.ts) tags its forms with them. */
+export type ReferenceDivergence = 'contract-id-name-reference' | 'nested-name-reference';
+
 export interface AllowedDivergence {
   id: string;
   reason: string;
@@ -24,4 +27,30 @@ export const ALLOWED_DIVERGENCES: readonly AllowedDivergence[] = [
     official: false,
     appliesTo: (m) => m.standard === 'odcs' && m.tags.includes('exasol'),
   },
+  {
+    id: 'contract-id-name-reference',
+    reason:
+      'relationships from/to also accept `<contract id>.<object>.<property>` (the contract id in StableId characters, ' +
+      '[A-Za-z0-9_-]+): issue #3 asks for references to another contract of the workspace by its id, which the ' +
+      'standard\'s one-dot ShorthandReference cannot express; the semantic rule resolves them against the workspace.',
+    ours: true,
+    official: false,
+    appliesTo: (m) => m.standard === 'odcs' && m.kind === 'reference-form' && m.tags.includes('contract-id-name-reference'),
+  },
+  {
+    id: 'nested-name-reference',
+    reason:
+      'relationships from/to also accept nested name paths `object.property.nested...`: the ODCS documentation writes ' +
+      'references to nested properties that way (`accounts.address.street`) although its schema allows one dot only.',
+    ours: true,
+    official: false,
+    appliesTo: (m) => m.standard === 'odcs' && m.kind === 'reference-form' && m.tags.includes('nested-name-reference'),
+  },
 ];
+
+/** Our verdict on a reference form that diverges: what the divergence it names says we answer. */
+export function divergentVerdict(id: ReferenceDivergence): 'accepted' | 'rejected' {
+  const divergence = ALLOWED_DIVERGENCES.find((candidate) => candidate.id === id);
+  if (!divergence) throw new Error(`no allowed divergence "${id}"`);
+  return divergence.ours ? 'accepted' : 'rejected';
+}

@@ -2,6 +2,7 @@
  * Targeted ODCS mutations: the conditional parts of the schema (server type -> connection fields,
  * logicalType -> logicalTypeOptions/items/properties, quality type -> metric/query/engine, relationships).
  */
+import type { ReferenceDivergence } from './divergences';
 import type { MutationBuilder } from './mutations';
 import { allNodes, getAt, isObject, pick, sample, setAt, deleteAt, type Json, type JsonObject } from './json-tree';
 
@@ -191,9 +192,12 @@ function relationshipMutations(doc: Json, add: MutationBuilder, random: () => nu
  * The ways a relationship end can be written, each as the standard's docs or our semantic rule read it. Whether
  * the official schema accepts each one is exactly what the conformance test compares our schema against; the
  * `official` verdict here is the reference's own (checked by the conformance test), kept as data so that a change
- * to either schema shows up as a named form, not only as a mutation id.
+ * to either schema shows up as a named form, not only as a mutation id. A form our schema deliberately judges
+ * otherwise names its entry in divergences.ts (and is tagged with it in the corpus).
  */
-export const REFERENCE_FORMS: ReadonlyArray<{ readonly form: string; readonly reference: string; readonly official: 'accepted' | 'rejected' }> = [
+export const REFERENCE_FORMS: ReadonlyArray<{
+  readonly form: string; readonly reference: string; readonly official: 'accepted' | 'rejected'; readonly divergence?: ReferenceDivergence;
+}> = [
   { form: 'name (object.property)', reference: 'receivers.id', official: 'accepted' },
   { form: 'id path', reference: 'schema/receivers_tbl/properties/receivers_id', official: 'accepted' },
   { form: 'id path with leading slash', reference: '/schema/receivers_tbl/properties/receivers_id', official: 'accepted' },
@@ -202,9 +206,14 @@ export const REFERENCE_FORMS: ReadonlyArray<{ readonly form: string; readonly re
   { form: 'id path in a sibling contract file', reference: 'receivers.odcs.yaml#/schema/receivers_tbl/properties/receivers_id', official: 'accepted' },
   { form: 'id path in a relative contract file', reference: '../crm/receivers.odcs.yaml#/schema/receivers_tbl/properties/receivers_id', official: 'accepted' },
   { form: 'id path in a contract at a URL', reference: 'https://example.com/contracts/receivers.odcs.yaml#/schema/receivers_tbl/properties/receivers_id', official: 'accepted' },
-  { form: 'contract.object.property', reference: 'receivers_contract.receivers.id', official: 'rejected' },
+  { form: 'contract.object.property', reference: 'receivers_contract.receivers.id', official: 'rejected', divergence: 'contract-id-name-reference' },
+  { form: 'hyphenated contract id.object.property', reference: 'crm-receivers.receivers.id', official: 'rejected', divergence: 'contract-id-name-reference' },
+  { form: 'uuid contract id.object.property', reference: '53581432-6c55-4ba2-a65f-72344a91553a.receivers.id', official: 'rejected', divergence: 'contract-id-name-reference' },
   { form: 'urn contract id.object.property', reference: 'urn:crm:receivers.receivers.id', official: 'rejected' },
-  { form: 'nested name (object.parent.child)', reference: 'receivers.address.street', official: 'rejected' },
+  { form: 'contract id with a hyphenated object name', reference: 'crm.receiver-types.id', official: 'rejected' },
+  { form: 'nested name (object.parent.child)', reference: 'receivers.address.street', official: 'rejected', divergence: 'nested-name-reference' },
+  { form: 'deeper nested name', reference: 'receivers.address.geo.lat', official: 'rejected', divergence: 'nested-name-reference' },
+  { form: 'name path ending in a dot', reference: 'receivers.address.', official: 'rejected' },
   { form: 'name in another contract file', reference: 'https://example.com/contracts/receivers.odcs.yaml#receivers.id', official: 'rejected' },
   { form: 'id path in a .yml contract file', reference: 'receivers.odcs.yml#/schema/receivers_tbl/properties/receivers_id', official: 'rejected' },
   { form: 'id path in a file: URI', reference: 'file:///contracts/receivers.odcs.yaml#/schema/receivers_tbl/properties/receivers_id', official: 'rejected' },
@@ -227,7 +236,7 @@ function referenceFormMutations(doc: Json, add: MutationBuilder): void {
     }) : []),
   ];
   for (const at of ends) {
-    for (const { form, reference } of REFERENCE_FORMS) add('reference-form', at, form, (d) => setAt(d, at, reference));
+    for (const { form, reference, divergence } of REFERENCE_FORMS) add('reference-form', at, form, (d) => setAt(d, at, reference), divergence ? [divergence] : []);
   }
 }
 

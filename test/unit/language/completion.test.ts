@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { completeAt } from '../../../server/src/core/language/completion';
 import { MAX_FLAT_TARGETS } from '../../../server/src/core/language/referenceCompletion';
+import { semanticAnalyzer } from '../../../server/src/core/semantic/semanticAnalyzer';
+import { schemaAnalyzer } from '../../../server/src/core/validation/schemaAnalyzer';
+import { parseDescriptor } from '../../../server/src/core/yaml/parse';
 import type { WorkspaceView } from '../../../server/src/core/workspace/types';
 import { applyCompletion, CONTRACT_HEADER, find, fixture, labels, workspaceOf } from './helpers';
 
@@ -129,6 +132,30 @@ describe('completion: references', () => {
     assert.ok(labels(items).includes('orders.order_id'));
     const remote = find(items, '../crm/customers.odcs.yaml#/schema/customers_tbl/properties/customer_id_col');
     assert.equal(remote.detail, 'customers_contract: customers.customer_id');
+  });
+
+  // A `*.odcs.yml` file cannot be written in the `file.yaml#/...` form, a `urn:` id cannot start a dotted name.
+  it('offers `<contract id>.<object>.<property>` where the id allows it, and no reference form the schema rejects', () => {
+    const accounts = `apiVersion: v3.1.0\nkind: DataContract\nid: crm-accounts\nname: accounts_contract\nversion: 1.0.0\nstatus: active\nschema:\n  - id: accounts_tbl\n    name: accounts\n    properties:\n      - id: account_id_col\n        name: account_id\n        logicalType: string\n`;
+    const both = workspaceOf({ 'file:///ws/crm/customers.odcs.yaml': customers, 'file:///ws/crm/accounts.odcs.yml': accounts });
+    const marked = `${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: account_id\n        relationships:\n          - to: ‸\n`;
+    const { text, items } = complete(marked, both);
+    const remote = labels(items).filter((label) => !label.startsWith('orders.'));
+    assert.deepEqual(remote.sort(), ['../crm/customers.odcs.yaml#/schema/customers_tbl/properties/customer_id_col', 'crm-accounts.accounts.account_id']);
+    assert.equal(find(items, 'crm-accounts.accounts.account_id').detail, 'accounts_contract: accounts.account_id');
+
+    // Accepted, it passes the schema and the relationship rule resolves it.
+    const accepted = parseDescriptor(applyCompletion(text, find(items, 'crm-accounts.accounts.account_id')));
+    assert.deepEqual(schemaAnalyzer(accepted, { uri: CONTRACT_URI, workspace: both }).map((finding) => finding.message), []);
+    assert.deepEqual(semanticAnalyzer(accepted, { uri: CONTRACT_URI, workspace: both }).map((finding) => finding.message), []);
+  });
+
+  it('leaves the id form out when an object here is named like the contract id: the name would be read as nested', () => {
+    const ledger = `apiVersion: v3.1.0\nkind: DataContract\nid: ledger\nversion: 1.0.0\nstatus: active\nschema:\n  - name: entries\n    properties:\n      - name: entry_id\n`;
+    const workspace = workspaceOf({ 'file:///ws/finance/ledger.odcs.yaml': ledger });
+    const withObject = (name: string) => `${CONTRACT_HEADER}schema:\n  - name: ${name}\n    properties:\n      - name: entry_id\n        relationships:\n          - to: ‸\n`;
+    assert.ok(labels(complete(withObject('payments'), workspace).items).includes('ledger.entries.entry_id'));
+    assert.ok(!labels(complete(withObject('ledger'), workspace).items).includes('ledger.entries.entry_id'));
   });
 
   it('offers property names inside a quality rule\'s flow list, without the ones already listed', () => {

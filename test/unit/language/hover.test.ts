@@ -8,7 +8,7 @@ function hover(marked: string, workspace?: WorkspaceView, uri = 'file:///ws/orde
   return { ...f, result: hoverAt(f.parsed, f.offset, { uri, workspace }) };
 }
 
-const CUSTOMERS = `apiVersion: v3.1.0\nkind: DataContract\nid: urn:test:customers\nname: customers_contract\nversion: 2.0.0\nstatus: active\nteam:\n  members:\n    - name: Ann Owner\n      role: owner\nschema:\n  - name: customers\n    properties:\n      - name: customer_id\n        logicalType: string\n        description: Our customer number.\n  - name: addresses\n`;
+const CUSTOMERS = `apiVersion: v3.1.0\nkind: DataContract\nid: test-customers\nname: customers_contract\nversion: 2.0.0\nstatus: active\nteam:\n  members:\n    - name: Ann Owner\n      role: owner\nschema:\n  - name: customers\n    properties:\n      - name: customer_id\n        logicalType: string\n        description: Our customer number.\n  - name: addresses\n`;
 
 describe('hover', () => {
   it('explains a key: docs, type, required marker and allowed values, over the key', () => {
@@ -32,7 +32,7 @@ describe('hover', () => {
 
   it('summarises the contract a product port points at', () => {
     const workspace = workspaceOf({ 'file:///ws/customers.odcs.yaml': CUSTOMERS });
-    const product = `apiVersion: v1.0.0\nkind: DataProduct\nid: p\nstatus: active\ninputPorts:\n  - name: in\n    version: 2.0.0\n    contractId: ‹urn:test:‸customers›\n`;
+    const product = `apiVersion: v1.0.0\nkind: DataProduct\nid: p\nstatus: active\ninputPorts:\n  - name: in\n    version: 2.0.0\n    contractId: ‹test-‸customers›\n`;
     const { result, ranges } = hover(product, workspace, 'file:///ws/p.odps.yaml');
     assert.deepEqual(result?.span, ranges[0]);
     const markdown = result?.markdown ?? '';
@@ -53,9 +53,20 @@ describe('hover', () => {
     const local = hover(`${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: id\n        logicalType: integer\n        description: Order number.\n      - name: parent\n        relationships:\n          - to: orders.‸id\n`).result;
     assert.match(local?.markdown ?? '', /\*\*orders\.id\*\* · `integer`\n\nOrder number\.\n\nProperty of `orders` in this contract/);
     const workspace = workspaceOf({ 'file:///ws/customers.odcs.yaml': CUSTOMERS });
-    const remote = hover(`${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: customer\n        relationships:\n          - to: urn:test:customers.customers.customer‸_id\n`, workspace).result;
+    const remote = hover(`${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: customer\n        relationships:\n          - to: test-customers.customers.customer‸_id\n`, workspace).result;
     assert.match(remote?.markdown ?? '', /\*\*customers\.customer_id\*\* · `string`\n\nOur customer number\./);
     assert.match(remote?.markdown ?? '', /\[customers_contract\]\(file:\/\/\/ws\/customers\.odcs\.yaml\)/);
+  });
+
+  it('describes a nested property named `object.parent.child`', () => {
+    const nested = hover(`${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: shipping\n        logicalType: object\n        properties:\n          - name: street\n            logicalType: string\n            description: Street and number.\n      - name: depot\n        relationships:\n          - to: orders.shipping.str‸eet\n`).result;
+    assert.match(nested?.markdown ?? '', /\*\*orders\.shipping\.street\*\* · `string`\n\nStreet and number\.\n\nProperty of `orders` in this contract/);
+  });
+
+  it('says when a dotted name is neither a nested property here nor a property of a contract with that id', () => {
+    const workspace = workspaceOf({ 'file:///ws/customers.odcs.yaml': CUSTOMERS });
+    const unknown = hover(`${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: customer\n        relationships:\n          - to: test-customers.customers.nu‸mber\n`, workspace).result;
+    assert.match(unknown?.markdown ?? '', /^`test-customers\.customers\.number` does not name a known object or property\./);
   });
 
   it('returns nothing on blank space and outside descriptors', () => {

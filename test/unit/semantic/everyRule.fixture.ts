@@ -1,8 +1,9 @@
 /**
  * Descriptors on which every semantic rule has something to say, and the workspace they are analysed in: the
  * starting points of the incremental-analysis property test. Objects reference each other (`orders` -> `customers`),
- * so renaming one object changes findings inside another, the case a per-object cache could get wrong. The name
- * of `customers` is not on its `-` line, so renaming it is reparsed incrementally (the reparse never reparses a
+ * so renaming one object changes findings inside another, the case a per-object cache could get wrong; `customers`
+ * also names a nested property of `orders` (`orders.address.street`) and another contract by its id. The name of
+ * `customers` is not on its `-` line, so renaming it is reparsed incrementally (the reparse never reparses a
  * sequence item on its own when it begins on the dash's line) and leaves `orders` the very same object.
  * Unknown server types are covered too, though silently: the schema rejects `snowflak` first, so the rule defers.
  */
@@ -45,6 +46,8 @@ schema:
         to: ../crm/customers.odcs.yaml#/schema/cust/properties/nope
       - from: orders.customer_id
         to: ../crm/missing.odcs.yaml#/schema/cust
+      - from: orders.customer_id
+        to: crm-accounts.account.nope
     quality:
       - type: sql
         query: " "
@@ -102,6 +105,9 @@ schema:
       - name: email
         logicalType: string
         physicalType: text
+        relationships:
+          - to: orders.address.street
+          - to: crm-accounts.account.account_id
         quality:
           - type: sql
             query: ""
@@ -151,12 +157,14 @@ export const EXPECTED_CODES = [
 ];
 
 const CUSTOMERS = 'apiVersion: v3.1.0\nkind: DataContract\nid: urn:crm:customers\nversion: 1.0.0\nstatus: active\nschema:\n  - id: cust\n    name: customer\n    properties:\n      - id: cust_id\n        name: customer_id\n';
+const ACCOUNTS = 'apiVersion: v3.1.0\nkind: DataContract\nid: crm-accounts\nversion: 1.0.0\nstatus: active\nschema:\n  - name: account\n    properties:\n      - name: account_id\n';
 const ORDERS_COPY = 'apiVersion: v3.1.0\nkind: DataContract\nid: urn:sales:orders\nversion: 1.0.0\nstatus: active\n';
 
-/** Another contract to reference across files, and a copy of the contract's id to clash with. */
+/** Other contracts to reference across files (by file and by id), and a copy of the contract's id to clash with. */
 export function everyRuleWorkspace(): WorkspaceIndex {
   return workspaceOf([
     { uri: 'file:///workspace/crm/customers.odcs.yaml', text: CUSTOMERS },
+    { uri: 'file:///workspace/crm/accounts.odcs.yaml', text: ACCOUNTS },
     { uri: 'file:///workspace/sales/orders-copy.odcs.yaml', text: ORDERS_COPY },
   ]);
 }

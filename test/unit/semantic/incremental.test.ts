@@ -26,7 +26,7 @@ const WORDS = [
   'orders', 'customers', 'clients', 'suppliers', 'customer_id', 'order_id', 'id', 'idd', 'email', 'street', 'zip', 'total',
   'cust_pk', 'customers_tbl', 'orders_tbl', 'q1', 'q2', '1', '2', '3', '-1', 'integer', 'string', 'number', 'boolean', 'object', 'date',
   'varchar', 'bigint', 'text', 'timestamp', 'sql', 'prod', 'dev', 'postgres', 'snowflak', 'true', 'false', 'minLength', 'maxLength',
-  'urn:crm:customers', 'urn:crm:customerz', '2.0.0', 'v3.1.0', 'v3.0.2', 'v2.2.0',
+  'urn:crm:customers', 'urn:crm:customerz', '2.0.0', 'v3.1.0', 'v3.0.2', 'v2.2.0', 'address', 'crm-accounts', 'crm-accountz',
 ];
 
 /** What an author types anywhere: characters, YAML structure, whole new lines of properties, objects, relationships. */
@@ -188,5 +188,28 @@ describe('incremental semantic analysis', () => {
 
     parsed = reparseDescriptor(parsed, EVERY_RULE_CONTRACT, 0);
     assert.deepEqual(broken(assertSameFindings(parsed, context, ['rename clients back to customers'])), []);
+  });
+
+  it('reports a nested reference from another object once the nested property it names is renamed', () => {
+    const context = { uri: FIXTURE_URI, workspace: everyRuleWorkspace() };
+    const broken = (findings: readonly Finding[]): string[] => findings
+      .filter((finding) => finding.code === 'semantic/unresolved-reference' && finding.message.startsWith('`orders.address.street`'))
+      .map((finding) => finding.message);
+    let parsed = parseDescriptor(EVERY_RULE_CONTRACT);
+    assert.deepEqual(broken(semanticAnalyzer(parsed, context)), []);
+
+    // Both `street` properties of `orders.address` become `streets`, one edit each; `customers`, which names it, stays the same object.
+    const customersBefore = (parsed.value as { schema: unknown[] }).schema[1];
+    const once = EVERY_RULE_CONTRACT.replace('name: street\n', 'name: streets\n');
+    const renamed = once.replace('name: street\n', 'name: streets\n');
+    parsed = reparseDescriptor(reparseDescriptor(parsed, once, 0), renamed, 0);
+    assert.equal((parsed.value as { schema: unknown[] }).schema[1], customersBefore, 'the reparse kept the referencing object');
+    assert.deepEqual(broken(assertSameFindings(parsed, context, ['rename both street properties to streets'])), [
+      '`orders.address.street` resolves neither as a nested property of this contract (`orders.address` in this contract has no property '
+        + '`street` — did you mean `streets`?) nor as `<contract id>.<object>.<property>` (no data contract with the id `orders` was found in the workspace).',
+    ]);
+
+    parsed = reparseDescriptor(parsed, EVERY_RULE_CONTRACT, 0);
+    assert.deepEqual(broken(assertSameFindings(parsed, context, ['rename streets back to street'])), []);
   });
 });

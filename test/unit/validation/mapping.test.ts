@@ -111,12 +111,14 @@ describe('schema validation: conditions and alternatives', () => {
     assert.match(finding!.message, /`from` must have the form `object\.property` or `schema\/<object id>\/properties\/<property id>`/);
   });
 
-  // `contract.object.property` and the nested `object.parent.child` are not forms of the standard's schema.
-  it('says how to write a reference into another contract or to a nested property when a name reference has two dots', () => {
-    const run = validateMarked(`${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: customer_id\n        relationships:\n          - to: ‹crm_contract.customers.id›\n    relationships:\n      - from: [‹orders.address.city›]\n        to: [customers.city]\n`);
+  // `<contract id>.object.property` and the nested `object.parent.child` are our schema's extensions; a `urn:` id
+  // or a `-` in a later name fits neither.
+  it('says which characters a dotted reference may use, and how to reach a contract with a `urn:` id', () => {
+    const run = validateMarked(`${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: customer_id\n        relationships:\n          - to: ‹urn:crm:customers.customers.id›\n          - to: crm_contract.customers.id\n    relationships:\n      - from: [‹orders.ship-to.city›, orders.address.city]\n        to: [customers.city, customers.zip]\n`);
     for (const finding of expectFindingsAtMarkers(run)) {
       assert.equal(finding.code, 'schema/pattern');
-      assert.match(finding.message, /A name reference has exactly one dot: for a property of another contract write that contract's file, `#` and the id path \(`other\.odcs\.yaml#\/schema\/<object id>\/properties\/<property id>`\); for a nested property write the id path/);
+      assert.match(finding.message, /must have the form `object\.property` or `schema\/<object id>\/properties\/<property id>` \(optionally prefixed with `other-file\.yaml#`\) or `<contract id>\.<object>\.<property>` or a nested `object\.parent\.child`\./);
+      assert.match(finding.message, /In a dotted reference the first name \(a contract id or an object\) may use letters, digits, `_` and `-`, the other names letters, digits and `_` only; for a contract whose id has other characters \(a `urn:` id, say\) write its file, `#` and the id path/);
     }
   });
 
@@ -128,7 +130,7 @@ describe('schema validation: conditions and alternatives', () => {
 
   it('keeps the plain form message for a malformed reference that is not dotted', () => {
     const [finding] = expectFindingsAtMarkers(validateMarked(`${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: customer_id\n        relationships:\n          - to: ‹customers›\n`));
-    assert.doesNotMatch(finding!.message, /exactly one dot/);
+    assert.doesNotMatch(finding!.message, /In a dotted reference/);
   });
 
   it('says that from and to must match in shape instead of blaming one of them', () => {

@@ -1,11 +1,13 @@
 /**
  * The things references point at: schema objects and their properties, in this contract (read from the plain
  * value, which is cheap even for a 4 MB contract) or in another contract of the workspace (from its summary).
- * Also resolves the written reference forms: `object.property`, `contract.object.property`, the id path
- * `schema/<objectId>/properties/<propertyId>` and the same prefixed by another file (`other.odcs.yaml#/...`).
+ * Also resolves the written reference forms: `object.property`, the id path `schema/<objectId>/properties/<propertyId>`
+ * and the same prefixed by another file (`other.odcs.yaml#/...`), and dotted names read as the relationship rule
+ * reads them (semantic/references.ts): a nested `object.parent.child` here first, else `<contract id>.object.property`.
  */
 import { posix } from 'node:path';
-import type { Span } from '../types';
+import { contractById, contractReading, nestedReading, parseReference } from '../semantic/references';
+import type { Span, ValuePath } from '../types';
 import type { DescriptorSummary, WorkspaceView } from '../workspace/types';
 import { locate } from '../yaml/locate';
 import type { ParsedDescriptor } from '../yaml/parse';
@@ -113,19 +115,50 @@ export function resolveReference(reference: string, parsed: ParsedDescriptor, ur
     const [objectName, propertyName] = parts;
     return localTarget(parsed, uri, (object) => object.name === objectName, propertyName === undefined ? undefined : (property) => property.name === propertyName);
   }
-  const contractKey = parts.slice(0, -2).join('.');
-  const [objectName, propertyName] = parts.slice(-2);
-  const contract = findContract(contractKey, workspace);
-  return contract && remoteTarget(contract, (object) => object.name === objectName, (property) => property.name === propertyName);
+  const dotted = parseReference(trimmed);
+  if (dotted?.form !== 'dotted') return undefined;
+  return nestedTarget(parsed, uri, dotted.names) ?? contractIdTarget(dotted.names, workspace);
 }
 
-/** A contract named by `id` first, else by `name`. */
-export function findContract(key: string, workspace: WorkspaceView | undefined): DescriptorSummary | undefined {
-  if (!workspace) return undefined;
-  const byId = workspace.byId(key).find((summary) => summary.kind === 'DataContract');
-  if (byId) return byId;
-  for (const summary of workspace.all()) if (summary.kind === 'DataContract' && summary.name === key) return summary;
-  return undefined;
+/** `object.parent.child` in this contract: through nested `properties` and an array's `items`, as the rule walks them. */
+function nestedTarget(parsed: ParsedDescriptor, uri: string, names: readonly string[]): ReferenceTarget | undefined {
+  const { object: objectName, path } = nestedReading(names);
+  const index = schemaEntries(parsed).findIndex((entry) => record(entry)?.name === objectName);
+  let owner = record(schemaEntries(parsed)[index]);
+  let valuePath: ValuePath = ['schema', index];
+  for (const name of path) {
+    const child = owner && childProperty(owner, valuePath, name, 0);
+    if (!child) return undefined;
+    ({ property: owner, path: valuePath } = child);
+  }
+  return owner && {
+    uri, objectName, propertyName: path.join('.'), logicalType: text(owner.logicalType), description: text(owner.description), contract: undefined,
+    span: locate(parsed.document, [...valuePath, 'name']).valueSpan,
+  };
+}
+
+function childProperty(owner: Record<string, unknown>, ownerPath: ValuePath, name: string, depth: number): { property: Record<string, unknown>; path: ValuePath } | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  if (Array.isArray(owner.properties)) {
+    const at = owner.properties.findIndex((item) => record(item)?.name === name);
+    if (at >= 0) return { property: record(owner.properties[at])!, path: [...ownerPath, 'properties', at] };
+  }
+  const items = record(owner.items);
+  return items && childProperty(items, [...ownerPath, 'items'], name, depth + 1);
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * `<contract id>.object.property` in a contract of the workspace. Its index summary keeps top-level properties
+ * only, so a longer (nested) path is followed to its outermost property, which is where it is shown.
+ */
+function contractIdTarget(names: readonly string[], workspace: WorkspaceView | undefined): ReferenceTarget | undefined {
+  const { contractId, object, path } = contractReading(names);
+  const contract = workspace && contractById(workspace, contractId);
+  const target = contract && remoteTarget(contract, (candidate) => candidate.name === object, (property) => property.name === path[0]);
+  if (!target || path.length === 1) return target;
+  return { ...target, propertyName: path.join('.'), logicalType: undefined, description: undefined };
 }
 
 /** `other.odcs.yaml` written in `fromUri` -> the other file's URI. */

@@ -1,12 +1,15 @@
 /**
  * Completion of reference values: contract ids in ODPS ports (from the workspace index), relationship ends and SLA
- * elements (`object.property` in this contract, id paths into other contracts) and the column names a quality
- * rule lists. Large contracts get two steps — first `object.`, then its properties — so the list stays small.
+ * elements (`object.property` in this contract; `<contract id>.object.property` and id paths into other
+ * contracts) and the column names a quality rule lists. Large contracts get two steps — first `object.`, then its
+ * properties — so the list stays small.
  */
 import type { AnalysisContext } from '../context';
 import type { Span, ValuePath } from '../types';
 import type { ParsedDescriptor } from '../yaml/parse';
+import { isDottedContractId } from '../semantic/references';
 import { contractMarkdown, findLocalObject, localObjectAt, localObjectHeads, localObjects, relativeFileReference, targetMarkdown } from './contractTargets';
+import { isWritableReference } from './referenceForms';
 import { enclosingObjectIndex, referenceKindAt } from './referencePaths';
 import { yamlScalar } from './snippetText';
 import type { CompletionCandidate } from './types';
@@ -75,23 +78,32 @@ function propertyRefCandidates(request: ReferenceRequest): CompletionCandidate[]
   return result;
 }
 
-/** Properties of other contracts, written as `file#/schema/<objectId>/properties/<propertyId>` (ids required). */
+/**
+ * Properties of other contracts, written both ways the schema allows: `<contract id>.<object>.<property>` (for a
+ * contract whose id a dotted name can carry) and `file#/schema/<objectId>/properties/<propertyId>` (ids required).
+ * Only texts the schema accepts are offered; the id form is left out where this contract has an object of that
+ * name, because a dotted name is read as a nested property here first.
+ */
 function remotePropertyCandidates(request: ReferenceRequest): CompletionCandidate[] {
   const workspace = request.context.workspace;
   if (!workspace) return [];
+  const localNames = new Set(localObjectHeads(request.parsed).map((head) => head.name));
   const result: CompletionCandidate[] = [];
   for (const summary of workspace.all()) {
     if (summary.kind !== 'DataContract' || summary.uri === request.context.uri) continue;
     const file = relativeFileReference(request.context.uri, summary.uri);
+    const contractId = summary.id !== undefined && isDottedContractId(summary.id) && !localNames.has(summary.id) ? summary.id : undefined;
     for (const object of summary.objects) {
-      if (!object.id) continue;
       for (const property of object.properties) {
-        if (!property.id) continue;
-        const label = `${file}#/schema/${object.id}/properties/${property.id}`;
+        const labels = [
+          contractId === undefined ? undefined : `${contractId}.${object.name}.${property.name}`,
+          object.id && property.id ? `${file}#/schema/${object.id}/properties/${property.id}` : undefined,
+        ];
         const documentation = targetMarkdown({ ...property, uri: summary.uri, objectName: object.name, propertyName: property.name, span: property.nameSpan, contract: summary });
-        result.push(reference(request, label, {
-          detail: `${summary.name ?? summary.id ?? file}: ${object.name}.${property.name}`, documentation, sortText: `1_${label}`,
-        }));
+        const detail = `${summary.name ?? summary.id ?? file}: ${object.name}.${property.name}`;
+        for (const label of labels) {
+          if (label !== undefined && isWritableReference(label)) result.push(reference(request, label, { detail, documentation, sortText: `1_${label}` }));
+        }
       }
     }
   }

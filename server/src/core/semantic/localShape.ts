@@ -1,6 +1,6 @@
 /**
- * The shape of the contract being analysed (its objects' names, ids and properties), which relationship
- * references resolve against, built so that a keystroke does not rebuild it:
+ * The shape of the contract being analysed (its objects' names, ids and properties at any depth), which
+ * relationship references resolve against, built so that a keystroke does not rebuild it:
  *   - each object's shape is remembered per object (by identity), so only an edited object is looked at again;
  *   - the contract's shape is reused from a recent analysis when every object's shape is the same, compared
  *     object by object (by identity, or by a signature for an edited object). An edit to a description keeps the
@@ -9,8 +9,8 @@
  * Lookups by name or id are built on first use, once per shape: a contract without relationships never pays.
  * `findObject` and `objectWords` serve the shapes of other contracts in the workspace as well.
  */
-import { records, stringField, type Json } from './model';
-import type { ContractShape, ObjectShape } from './references';
+import { isRecord, records, stringField, type Json } from './model';
+import type { ContractShape, ObjectShape, PropertyShape } from './references';
 
 export interface LocalShape extends ContractShape {
   /** Unique per shape: a key for results computed against it (two shapes with equal serials are the same). */
@@ -40,16 +40,34 @@ function entryOf(object: Json): ObjectEntry {
   if (entry) return entry;
   const name = stringField(object, 'name');
   const shape: ObjectShape | undefined = name === undefined ? undefined : {
-    name, id: stringField(object, 'id'), physicalName: stringField(object, 'physicalName'),
-    properties: records(object.properties).flatMap(([property]) => {
-      const propertyName = stringField(property, 'name');
-      return propertyName === undefined ? [] : [{ name: propertyName, id: stringField(property, 'id') }];
-    }),
+    name, id: stringField(object, 'id'), physicalName: stringField(object, 'physicalName'), properties: propertiesIn(object, 0),
   };
-  const signature = shape ? JSON.stringify([shape.name, shape.id, shape.physicalName, shape.properties.map((p) => [p.name, p.id])]) : '';
+  const signature = shape ? JSON.stringify([shape.name, shape.id, shape.physicalName, propertySignature(shape.properties)]) : '';
   entry = { shape, signature };
   objectEntries.set(object, entry);
   return entry;
+}
+
+const NO_PROPERTIES: readonly PropertyShape[] = [];
+const MAX_DEPTH = 64;
+
+/**
+ * The named properties of `owner` and, for an array, of its `items`, each with its own nested properties: what
+ * `object.parent.child` references walk. Leaves get an empty list (known to have none), never undefined.
+ */
+function propertiesIn(owner: Json, depth: number): readonly PropertyShape[] {
+  if (depth > MAX_DEPTH) return NO_PROPERTIES;
+  const result: PropertyShape[] = [];
+  for (const [property] of records(owner.properties)) {
+    const name = stringField(property, 'name');
+    if (name !== undefined) result.push({ name, id: stringField(property, 'id'), properties: propertiesIn(property, depth + 1) });
+  }
+  if (isRecord(owner.items)) result.push(...propertiesIn(owner.items, depth + 1));
+  return result.length ? result : NO_PROPERTIES;
+}
+
+function propertySignature(properties: readonly PropertyShape[] | undefined): unknown[] {
+  return (properties ?? NO_PROPERTIES).map((p) => (p.properties?.length ? [p.name, p.id, propertySignature(p.properties)] : [p.name, p.id]));
 }
 
 /** The schema objects of `contract` as references see them, reusing a recent equal shape (and its serial). */

@@ -3,8 +3,10 @@
  *   - shorthand `object.property` (in this contract),
  *   - fully qualified `schema/<object id>/properties/<property id>` (leading `/` optional),
  *   - the same prefixed with a file, `other.odcs.yaml#/schema/...`, for another contract in the workspace,
- *   - `<contract id>.object.property` for another contract named by its id.
- * Exported for the editing features (go to definition, completion of `to`), which need the same resolution.
+ *   - three or more dotted names, read two ways: a nested property of this contract (`object.parent.child`, the
+ *     form the ODCS docs use), else `<contract id>.<object>.<property>` for another contract named by its id.
+ *     Both are our schema's extension (`NamePathReference`); the standard's own schema allows one dot.
+ * Exported for the editing features (go to definition, hover, completion of `to`), which need the same reading.
  */
 import type { DescriptorSummary, WorkspaceView } from '../workspace/types';
 import { localShape } from './localShape';
@@ -13,15 +15,21 @@ import type { Json } from './model';
 export type ParsedReference =
   | { readonly form: 'shorthand'; readonly object: string; readonly property: string }
   | { readonly form: 'qualified'; readonly file: string | undefined; readonly object: string; readonly property: string | undefined }
-  | { readonly form: 'contract'; readonly contractId: string; readonly object: string; readonly property: string }
+  /** Three or more names; see `nestedReading` and `contractReading`. */
+  | { readonly form: 'dotted'; readonly names: readonly string[] }
   | { readonly form: 'remote' };
 
 const SHORTHAND = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/;
+/** Mirrors `NamePathReference` in our ODCS schema: a first name that may be a contract id, then two or more names. */
+const DOTTED = /^[A-Za-z0-9_-]+(?:\.[A-Za-z_][A-Za-z0-9_]*){2,}$/;
+/** The characters of an ODCS StableId, which is what a contract id must be made of to be written in a dotted reference. */
+const CONTRACT_ID = /^[A-Za-z0-9_-]+$/;
 
 export function parseReference(text: string): ParsedReference | undefined {
   const trimmed = text.trim();
   const shorthand = SHORTHAND.exec(trimmed);
   if (shorthand) return { form: 'shorthand', object: shorthand[1]!, property: shorthand[2]! };
+  if (DOTTED.test(trimmed)) return { form: 'dotted', names: trimmed.split('.') };
   const hash = trimmed.indexOf('#');
   const file = hash >= 0 ? trimmed.slice(0, hash) : undefined;
   if (file !== undefined && /^https?:\/\//i.test(file)) return { form: 'remote' };
@@ -32,11 +40,27 @@ export function parseReference(text: string): ParsedReference | undefined {
     const property = segments[2] === 'properties' ? segments[3] : undefined;
     return { form: 'qualified', file: file || undefined, object: segments[1], property };
   }
-  const parts = trimmed.split('.');
-  if (parts.length >= 3 && parts.every((part) => part.length > 0)) {
-    return { form: 'contract', contractId: parts.slice(0, -2).join('.'), object: parts[parts.length - 2]!, property: parts[parts.length - 1]! };
-  }
   return undefined;
+}
+
+/** Whether a contract's `id` can be written as the first name of `<contract id>.<object>.<property>`. */
+export function isDottedContractId(id: string): boolean {
+  return CONTRACT_ID.test(id);
+}
+
+/** A dotted reference read as a nested property of this contract: the object, then the property path inside it. */
+export function nestedReading(names: readonly string[]): { readonly object: string; readonly path: readonly string[] } {
+  return { object: names[0]!, path: names.slice(1) };
+}
+
+/** A dotted reference read as `<contract id>.<object>.<property>` (a longer tail is a nested property path). */
+export function contractReading(names: readonly string[]): { readonly contractId: string; readonly object: string; readonly path: readonly string[] } {
+  return { contractId: names[0]!, object: names[1]!, path: names.slice(2) };
+}
+
+/** The data contract of the workspace whose `id` is `contractId` (the first one, should several share it). */
+export function contractById(workspace: WorkspaceView, contractId: string): DescriptorSummary | undefined {
+  return workspace.byId(contractId).find((summary) => summary.kind === 'DataContract');
 }
 
 /** What a reference can be resolved against: this contract's value or another contract's index summary. */
@@ -49,7 +73,39 @@ export interface ObjectShape {
   readonly name: string;
   readonly id: string | undefined;
   readonly physicalName: string | undefined;
-  readonly properties: readonly { readonly name: string; readonly id: string | undefined }[];
+  readonly properties: readonly PropertyShape[];
+}
+
+export interface PropertyShape {
+  readonly name: string;
+  readonly id: string | undefined;
+  /**
+   * The properties nested in this one (those of an array's `items` included); undefined when not known, as for
+   * another contract's index summary, which keeps top-level properties only.
+   */
+  readonly properties?: readonly PropertyShape[];
+}
+
+/** Where a property path inside an object stops resolving: the index of the missing name and its siblings. */
+export type PathLookup =
+  | { readonly found: true }
+  | { readonly found: false; readonly missing: number; readonly owner: string; readonly siblings: readonly PropertyShape[] };
+
+/**
+ * Follows `path` (property names, outermost first) into `object`. A path that goes deeper than what is known of
+ * a property (another contract's summary) counts as found: nothing there can be checked.
+ */
+export function findPropertyPath(object: ObjectShape, path: readonly string[], matches: (property: PropertyShape, key: string) => boolean): PathLookup {
+  let siblings: readonly PropertyShape[] | undefined = object.properties;
+  let owner = object.name;
+  for (let at = 0; at < path.length; at++) {
+    if (siblings === undefined) return { found: true };
+    const property: PropertyShape | undefined = siblings.find((candidate) => matches(candidate, path[at]!));
+    if (!property) return { found: false, missing: at, owner, siblings };
+    owner = `${owner}.${property.name}`;
+    siblings = property.properties;
+  }
+  return { found: true };
 }
 
 /** This contract as references see it; remembered per object, so asking again after an edit is cheap. */

@@ -128,6 +128,7 @@ function describeSchemaCondition(root: JsonSchema, schema: JsonSchema, subject: 
 const FORM_NAMES: Record<string, string> = {
   ShorthandReference: '`object.property`',
   FullyQualifiedReference: '`schema/<object id>/properties/<property id>` (optionally prefixed with `other-file.yaml#`)',
+  NamePathReference: '`<contract id>.<object>.<property>` or a nested `object.parent.child`',
   StableId: 'an id made of letters, digits, `_` and `-`',
 };
 
@@ -136,13 +137,13 @@ export function formName(defName: string | undefined, pattern: string | undefine
 }
 
 /**
- * A name reference with more than one dot is almost always `contract.object.property` (a form the standard's
- * schema does not have, though our semantic rule reads it) or a nested `object.parent.child` (which the standard's
- * docs show but its schema rejects). The pattern error alone does not say how to write either, so this does.
+ * A dotted name that fails every form is usually a `contract.object.property` whose contract id has characters a
+ * dotted reference cannot carry (a `urn:` id), or has a `-` in a later name. The pattern error alone does not say
+ * which characters are allowed or how to point into such a contract, so this does.
  */
 export function dottedReferenceHint(value: unknown): string {
   if (typeof value !== 'string' || /[/#\s]/.test(value) || value.split('.').length < 3) return '';
-  return ' A name reference has exactly one dot: for a property of another contract write that contract\'s file, `#` and the id path '
-    + '(`other.odcs.yaml#/schema/<object id>/properties/<property id>`); for a nested property write the id path '
-    + '(`schema/<object id>/properties/<parent id>/properties/<child id>`).';
+  return ' In a dotted reference the first name (a contract id or an object) may use letters, digits, `_` and `-`, the other names '
+    + 'letters, digits and `_` only; for a contract whose id has other characters (a `urn:` id, say) write its file, `#` and the id path '
+    + '(`other.odcs.yaml#/schema/<object id>/properties/<property id>`).';
 }
