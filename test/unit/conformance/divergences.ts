@@ -30,8 +30,8 @@ export const ALLOWED_DIVERGENCES: readonly AllowedDivergence[] = [
   {
     id: 'contract-id-name-reference',
     reason:
-      'relationships from/to also accept `<contract id>.<object>.<property>` (the contract id in StableId characters, ' +
-      '[A-Za-z0-9_-]+): issue #3 asks for references to another contract of the workspace by its id, which the ' +
+      'relationships from/to also accept `<contract id>.<object>.<property>` (the contract id in StableId characters plus ' +
+      '`:` for urn: ids, [A-Za-z0-9_:-]+): issue #3 asks for references to another contract of the workspace by its id, which the ' +
       'standard\'s one-dot ShorthandReference cannot express; the semantic rule resolves them against the workspace.',
     ours: true,
     official: false,

@@ -134,14 +134,14 @@ describe('completion: references', () => {
     assert.equal(remote.detail, 'customers_contract: customers.customer_id');
   });
 
-  // A `*.odcs.yml` file cannot be written in the `file.yaml#/...` form, a `urn:` id cannot start a dotted name.
+  // A `*.odcs.yml` file cannot be written in the `file.yaml#/...` form; `urn:` ids start dotted names like any other id.
   it('offers `<contract id>.<object>.<property>` where the id allows it, and no reference form the schema rejects', () => {
     const accounts = `apiVersion: v3.1.0\nkind: DataContract\nid: crm-accounts\nname: accounts_contract\nversion: 1.0.0\nstatus: active\nschema:\n  - id: accounts_tbl\n    name: accounts\n    properties:\n      - id: account_id_col\n        name: account_id\n        logicalType: string\n`;
     const both = workspaceOf({ 'file:///ws/crm/customers.odcs.yaml': customers, 'file:///ws/crm/accounts.odcs.yml': accounts });
     const marked = `${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: account_id\n        relationships:\n          - to: ‸\n`;
     const { text, items } = complete(marked, both);
     const remote = labels(items).filter((label) => !label.startsWith('orders.'));
-    assert.deepEqual(remote.sort(), ['../crm/customers.odcs.yaml#/schema/customers_tbl/properties/customer_id_col', 'crm-accounts.accounts.account_id']);
+    assert.deepEqual(remote.sort(), ['../crm/customers.odcs.yaml#/schema/customers_tbl/properties/customer_id_col', 'crm-accounts.accounts.account_id', 'urn:test:customers.customers.customer_id']);
     assert.equal(find(items, 'crm-accounts.accounts.account_id').detail, 'accounts_contract: accounts.account_id');
 
     // Accepted, it passes the schema and the relationship rule resolves it.

@@ -126,10 +126,12 @@ describe('semantic rule: relationship ends must exist', () => {
     assert.match(missingContract!.message, /nested property of this contract \(`crm-nothing` is not a schema object of this contract\) nor as `<contract id>\.<object>\.<property>` \(no data contract with the id `crm-nothing` was found in the workspace\)\.$/);
   });
 
-  it('leaves a `urn:` contract id, which no dotted reference may use, to the schema', () => {
-    const marked = contract('      - from: orders.customer_id\n        to: urn:crm:customers.customer.customer_id\n');
-    assert.ok(validateMarked(marked).findings.some((finding) => finding.code === 'schema/pattern'));
-    expectFindingsAtMarkers(checkMarked(marked, 'semantic/', workspaceOf([{ uri: CUSTOMERS_URI, text: CUSTOMERS.replace('crm-customers', 'urn:crm:customers') }])));
+  it('resolves a `urn:` contract id like any other, and reports a property missing behind it', () => {
+    const workspace = workspaceOf([{ uri: CUSTOMERS_URI, text: CUSTOMERS.replace('crm-customers', 'urn:crm:customers') }]);
+    const resolved = contract('      - from: orders.customer_id\n        to: urn:crm:customers.customer.customer_id\n');
+    assert.deepEqual(validateMarked(resolved).findings.filter((finding) => finding.source === 'schema'), []);
+    expectFindingsAtMarkers(checkMarked(resolved, 'semantic/', workspace));
+    expectFindingsAtMarkers(checkMarked(contract('      - from: orders.customer_id\n        to: ‹urn:crm:customers.customer.nope›\n'), 'semantic/', workspace));
   });
 
   // A dotted name that is no nested property here may name another contract: like a file reference, unchecked.

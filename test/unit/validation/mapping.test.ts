@@ -111,14 +111,14 @@ describe('schema validation: conditions and alternatives', () => {
     assert.match(finding!.message, /`from` must have the form `object\.property` or `schema\/<object id>\/properties\/<property id>`/);
   });
 
-  // `<contract id>.object.property` and the nested `object.parent.child` are our schema's extensions; a `urn:` id
+  // `<contract id>.object.property` and the nested `object.parent.child` are our schema's extensions; a `+` in an id
   // or a `-` in a later name fits neither.
-  it('says which characters a dotted reference may use, and how to reach a contract with a `urn:` id', () => {
-    const run = validateMarked(`${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: customer_id\n        relationships:\n          - to: ‹urn:crm:customers.customers.id›\n          - to: crm_contract.customers.id\n    relationships:\n      - from: [‹orders.ship-to.city›, orders.address.city]\n        to: [customers.city, customers.zip]\n`);
+  it('says which characters a dotted reference may use, and how to reach a contract whose id has others', () => {
+    const run = validateMarked(`${CONTRACT_HEADER}schema:\n  - name: orders\n    properties:\n      - name: customer_id\n        relationships:\n          - to: ‹crm+customers.customers.id›\n          - to: urn:crm:customers.customers.id\n          - to: crm_contract.customers.id\n    relationships:\n      - from: [‹orders.ship-to.city›, orders.address.city]\n        to: [customers.city, customers.zip]\n`);
     for (const finding of expectFindingsAtMarkers(run)) {
       assert.equal(finding.code, 'schema/pattern');
       assert.match(finding.message, /must have the form `object\.property` or `schema\/<object id>\/properties\/<property id>` \(optionally prefixed with `other-file\.yaml#`\) or `<contract id>\.<object>\.<property>` or a nested `object\.parent\.child`\./);
-      assert.match(finding.message, /In a dotted reference the first name \(a contract id or an object\) may use letters, digits, `_` and `-`, the other names letters, digits and `_` only; for a contract whose id has other characters \(a `urn:` id, say\) write its file, `#` and the id path/);
+      assert.match(finding.message, /In a dotted reference the first name \(a contract id or an object\) may use letters, digits, `_`, `:` and `-`, the other names letters, digits and `_` only; for a contract whose id has other characters write its file, `#` and the id path/);
     }
   });
 

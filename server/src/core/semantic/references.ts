@@ -21,9 +21,9 @@ export type ParsedReference =
 
 const SHORTHAND = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/;
 /** Mirrors `NamePathReference` in our ODCS schema: a first name that may be a contract id, then two or more names. */
-const DOTTED = /^[A-Za-z0-9_-]+(?:\.[A-Za-z_][A-Za-z0-9_]*){2,}$/;
-/** The characters of an ODCS StableId, which is what a contract id must be made of to be written in a dotted reference. */
-const CONTRACT_ID = /^[A-Za-z0-9_-]+$/;
+const DOTTED = /^[A-Za-z0-9_:-]+(?:\.[A-Za-z_][A-Za-z0-9_]*){2,}$/;
+/** The characters a contract id must be made of to be written in a dotted reference: an ODCS StableId's, plus `:` for `urn:` ids. */
+const CONTRACT_ID = /^[A-Za-z0-9_:-]+$/;
 
 export function parseReference(text: string): ParsedReference | undefined {
   const trimmed = text.trim();

@@ -138,12 +138,12 @@ export function formName(defName: string | undefined, pattern: string | undefine
 
 /**
  * A dotted name that fails every form is usually a `contract.object.property` whose contract id has characters a
- * dotted reference cannot carry (a `urn:` id), or has a `-` in a later name. The pattern error alone does not say
+ * dotted reference cannot carry (a `+` or `@`), or has a `-` in a later name. The pattern error alone does not say
  * which characters are allowed or how to point into such a contract, so this does.
  */
 export function dottedReferenceHint(value: unknown): string {
   if (typeof value !== 'string' || /[/#\s]/.test(value) || value.split('.').length < 3) return '';
-  return ' In a dotted reference the first name (a contract id or an object) may use letters, digits, `_` and `-`, the other names '
-    + 'letters, digits and `_` only; for a contract whose id has other characters (a `urn:` id, say) write its file, `#` and the id path '
+  return ' In a dotted reference the first name (a contract id or an object) may use letters, digits, `_`, `:` and `-`, the other names '
+    + 'letters, digits and `_` only; for a contract whose id has other characters write its file, `#` and the id path '
     + '(`other.odcs.yaml#/schema/<object id>/properties/<property id>`).';
 }
