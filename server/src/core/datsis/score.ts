@@ -17,7 +17,9 @@
  * reuse what they computed for every object the edit left untouched (`checks/objectCoverage.ts`), so a keystroke
  * in a 4 MB contract costs one object's checks plus the spans of the gaps shown (spans move with every edit).
  */
+import { isMap as isYamlMap, isSeq as isYamlSeq, type Document } from 'yaml';
 import type { AnalysisContext } from '../context';
+import type { Span, ValuePath } from '../types';
 import type { ParsedDescriptor } from '../yaml/parse';
 import type { RulesConfig } from './config';
 import { GAP_BUILD_LIMIT } from './checks/helpers';
@@ -26,7 +28,7 @@ import { levelFor } from './levels';
 import { buildModel, isMap, text, type DescriptorModel } from './model';
 import { resolvePlace } from './place';
 import { RUBRIC } from './rubric';
-import { DIMENSIONS, type DimensionId, type DimensionScores, type Rule, type RuleOutcome, type ScoreGap, type ScoreReport } from './types';
+import { DIMENSIONS, type CheckGap, type DimensionId, type DimensionScores, type Rule, type RuleOutcome, type ScoreGap, type ScoreReport } from './types';
 
 /**
  * At most this many gaps of one rule are reported per document (the score still counts them all). A contract
@@ -100,9 +102,37 @@ function evaluateRule(rule: Rule, parsed: ParsedDescriptor, model: DescriptorMod
     gaps: shown.map((gap, index) => ({
       rule: rule.id, dimension: rule.dimension, severity, fixes: gap.fixes ?? [],
       message: hidden && index === shown.length - 1 ? `${gap.message} (${hidden} more gaps of ${rule.id} are not listed.)` : gap.message,
-      span: resolvePlace(parsed.document, gap.at),
+      span: placeGap(parsed.document, gap),
     })),
   };
+}
+
+/**
+ * Gap spans, remembered relative to the schema object the gap is in. Gaps of an object that did not change are the
+ * very same objects from one keystroke to the next (checks/objectCoverage.ts memoises them), and an unchanged object
+ * has unchanged text, only shifted: so its gaps' spans move with its node instead of being looked up again. A 4 MB
+ * contract shows a thousand gaps; locating each on every keystroke was most of the scorer's time.
+ */
+const placedGaps = new WeakMap<CheckGap, { readonly objectStart: number; readonly span: Span }>();
+
+function placeGap(document: Document.Parsed | undefined, gap: CheckGap): Span {
+  const objectStart = schemaObjectStart(document, gap.at.path);
+  if (objectStart === undefined) return resolvePlace(document, gap.at);
+  const known = placedGaps.get(gap);
+  if (known?.objectStart === objectStart) return known.span;
+  const span = known
+    ? { start: known.span.start + objectStart - known.objectStart, end: known.span.end + objectStart - known.objectStart }
+    : resolvePlace(document, gap.at);
+  placedGaps.set(gap, { objectStart, span });
+  return span;
+}
+
+/** Where the schema object a path points into (`['schema', i, ...]`) starts in the text, if it exists. */
+function schemaObjectStart(document: Document.Parsed | undefined, path: ValuePath): number | undefined {
+  if (path[0] !== 'schema' || typeof path[1] !== 'number' || path.length < 3) return undefined;
+  const schema = isYamlMap(document?.contents) ? document.contents.get('schema', true) : undefined;
+  const object: unknown = isYamlSeq(schema) ? schema.items[path[1]] : undefined;
+  return isYamlMap(object) ? object.range?.[0] : undefined;
 }
 
 /** Weighted share of satisfied rules per dimension, 0-100 rounded; 100 when nothing applies. */
