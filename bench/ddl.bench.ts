@@ -1,24 +1,40 @@
 /**
- * DDL generation on a 4 MB contract (1,000 tables x 20 columns with descriptions, keys, foreign keys and quality
- * rules): the time from the parsed contract to the full SQL (DDL, sample queries and quality checks), per dialect,
- * median of several runs after a warm-up, cold and as the preview pays it. The issue's budget is 100 ms. Parsing the YAML is timed separately: the
- * server parses each document version once and every feature shares that parse.
+ * DDL generation on a 4.7 MB contract (1,000 tables x 20 columns with descriptions, keys, foreign keys and quality
+ * rules), per dialect, against the issue's budget of 100 ms for the full SQL (DDL, sample queries, quality checks).
+ *
+ * - cold: `generateDdl` on a contract value nothing has seen, as after a new parse: every run gets its own deep copy
+ *   of the parsed value, so no plan or per-object result of an earlier run can be reused. The copies are made before
+ *   the timed runs, so that, as with a real parse (which allocates far more than the value it returns), the value is
+ *   no longer in the young generation when generation starts; a copy made right before the run would make each run
+ *   pay for moving a value no real document has. Only caches keyed by text survive between runs, as in the server
+ *   (checked `physicalType` strings: microseconds).
+ * - preview: what the DDL preview costs in the server, where the DDL diagnostics of the same document version have
+ *   already planned it for the same dialect (the plan is shared; rendering is not).
+ * - keystroke: one edit in one property of the contract, incrementally reparsed as the server does (only the edited
+ *   schema object is new; the others stay identical), then the DDL diagnostics, then the preview of that version.
+ * Parsing the YAML is not part of any of these: the server parses each version once and every feature shares it.
+ *
  *   npx tsx bench/ddl.bench.ts [--runs N]       (results also written to bench/output/ddl.json)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ddlAnalyzer } from '../server/src/core/ddl/analyzer';
 import { contractPlan, generateDdl } from '../server/src/core/ddl/generate';
-import { DDL_DIALECTS } from '../server/src/core/ddl/types';
-import { parseDescriptor } from '../server/src/core/yaml/parse';
+import { DDL_DIALECTS, type DialectId } from '../server/src/core/ddl/types';
+import { reparseDescriptor } from '../server/src/core/yaml/incremental';
+import { parseDescriptor, type ParsedDescriptor } from '../server/src/core/yaml/parse';
 
 const OBJECTS = 1000;
 const PROPERTIES = 20;
 const BUDGET_MS = 100;
 const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 11;
+const WARMUP = 3;
 const TYPES: readonly (readonly [string, string])[] = [['string', 'varchar(120)'], ['integer', 'bigint'], ['date', 'date'], ['number', 'numeric(12,2)'], ['boolean', 'boolean'], ['timestamp', 'timestamp']];
+/** The property whose description the keystroke runs edit, in the middle of the contract. */
+const EDITED = `- name: col_${OBJECTS / 2}_3\n`;
 
 function contractText(): string {
   const lines = ['apiVersion: v3.1.0', 'kind: DataContract', 'id: urn:bench:ddl', 'name: bench', 'version: 1.0.0', 'status: active',
@@ -41,58 +57,85 @@ function contractText(): string {
   return `${lines.join('\n')}\n`;
 }
 
-function median(values: number[]): number {
+function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-const text = contractText();
-const parseStart = performance.now();
-const parsed = parseDescriptor(text);
-const parseMs = performance.now() - parseStart;
-if (parsed.kind !== 'DataContract') throw new Error('benchmark contract did not parse as a data contract');
-
-/** CPU time of this process, which other processes on a busy machine do not inflate the way they inflate wall time. */
+/** CPU time of this process (all its threads, GC included), which other processes inflate less than wall time. */
 function cpuMs(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 }
 
-/**
- * Cold: a new document version that nothing has planned yet (every run gets a fresh copy of the value, copied
- * outside the timing). Warm: what the preview costs in the server, where the DDL diagnostics of the same version
- * have already planned it for the same dialect.
- */
-const results = DDL_DIALECTS.map((dialect) => {
-  generateDdl(structuredClone(parsed.value), dialect); // warm-up (JIT)
+function timed<T>(work: () => T): { result: T; ms: number; cpu: number } {
+  const startCpu = cpuMs();
+  const start = performance.now();
+  const result = work();
+  return { result, ms: performance.now() - start, cpu: cpuMs() - startCpu };
+}
+
+/** The text with one more character in the edited property's description, the `edit`-th keystroke. */
+function keystroke(text: string, edit: number): string {
+  const at = text.indexOf('description: ', text.indexOf(EDITED)) + 'description: '.length;
+  return `${text.slice(0, at)}${'x'.repeat(edit + 1)}${text.slice(at)}`;
+}
+
+const text = contractText();
+const parse = timed(() => parseDescriptor(text));
+const parsed = parse.result;
+if (parsed.kind !== 'DataContract' || parsed.value === undefined) throw new Error('benchmark contract did not parse as a data contract');
+const value = parsed.value;
+
+function benchDialect(dialect: DialectId) {
+  for (let run = 0; run < WARMUP; run++) generateDdl(structuredClone(value), dialect); // JIT
+  // Two copies per run, one for the cold run and one for the preview; each is dropped once used.
+  const copies: (unknown | undefined)[] = Array.from({ length: 2 * RUNS }, () => structuredClone(value));
   const cold: number[] = [];
   const coldCpu: number[] = [];
-  const warm: number[] = [];
+  const preview: number[] = [];
   let bytes = 0;
   for (let run = 0; run < RUNS; run++) {
-    const fresh = structuredClone(parsed.value);
-    const startCpu = cpuMs();
-    const start = performance.now();
-    const output = generateDdl(fresh, dialect);
-    cold.push(performance.now() - start);
-    coldCpu.push(cpuMs() - startCpu);
-    bytes = output.ddl.length + output.samples.length + output.checks.length;
-    const planned = structuredClone(parsed.value);
-    contractPlan(planned, dialect);
-    const warmStart = performance.now();
-    generateDdl(planned, dialect);
-    warm.push(performance.now() - warmStart);
+    const fresh = copies[2 * run];
+    const planned = copies[2 * run + 1];
+    copies[2 * run] = copies[2 * run + 1] = undefined;
+    const output = timed(() => generateDdl(fresh, dialect));
+    cold.push(output.ms);
+    coldCpu.push(output.cpu);
+    bytes = output.result.ddl.length + output.result.samples.length + output.result.checks.length;
+    contractPlan(planned, dialect); // the DDL diagnostics of that version
+    preview.push(timed(() => generateDdl(planned, dialect)).ms);
   }
-  return { dialect, medianMs: median(cold), fastestMs: Math.min(...cold), medianCpuMs: median(coldCpu), warmMedianMs: median(warm), sqlKb: bytes / 1024 };
-});
+  // Keystrokes: the server's incremental reparse, then the DDL diagnostics and the preview of the new version.
+  const context = { uri: 'file:///bench.odcs.yaml', workspace: undefined, ddlDialect: dialect };
+  let version: ParsedDescriptor = parsed;
+  ddlAnalyzer(version, context);
+  generateDdl(version.value, dialect);
+  const diagnostics: number[] = [];
+  const previewAfterEdit: number[] = [];
+  for (let edit = 0; edit < RUNS; edit++) {
+    version = reparseDescriptor(version, keystroke(text, edit));
+    diagnostics.push(timed(() => ddlAnalyzer(version, context)).ms);
+    previewAfterEdit.push(timed(() => generateDdl(version.value, dialect)).ms);
+  }
+  return {
+    dialect,
+    coldMedianMs: median(cold), coldFastestMs: Math.min(...cold), coldCpuMedianMs: median(coldCpu), previewMedianMs: median(preview),
+    keystrokeDiagnosticsMedianMs: median(diagnostics), keystrokePreviewMedianMs: median(previewAfterEdit), sqlKb: bytes / 1024,
+  };
+}
 
-console.log(`\n### DDL generation, ${(text.length / 1024 / 1024).toFixed(1)} MB contract (${OBJECTS} tables x ${PROPERTIES} columns), median of ${RUNS} runs\n`);
-console.log(`YAML parse (once per document version, shared by all features): ${parseMs.toFixed(0)} ms\n`);
-console.log(`Machine load average (1 min): ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores\n`);
-console.log('| dialect | cold: wall (median) | cold: fastest | cold: CPU (median) | preview after diagnostics (median) | SQL size | cold median within 100 ms |');
-console.log('|---|---|---|---|---|---|---|');
+const results = DDL_DIALECTS.map(benchDialect);
+
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+console.log(`\n### DDL generation, ${(text.length / 1024 / 1024).toFixed(1)} MB contract (${OBJECTS} tables x ${PROPERTIES} columns), median of ${RUNS} runs, budget ${BUDGET_MS} ms\n`);
+console.log(`YAML parse (once per document version, shared by all features, not in the numbers below): ${parse.ms.toFixed(0)} ms`);
+console.log(`Machine load average (1 min) at the end: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores; Node ${process.version}\n`);
+console.log('| dialect | cold: median | cold: fastest | cold: CPU median | preview after diagnostics | keystroke: DDL diagnostics | keystroke: preview | SQL size | cold median vs 100 ms budget |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const row of results) {
-  console.log(`| ${row.dialect} | ${row.medianMs.toFixed(1)} ms | ${row.fastestMs.toFixed(1)} ms | ${row.medianCpuMs.toFixed(1)} ms | ${row.warmMedianMs.toFixed(1)} ms | ${row.sqlKb.toFixed(0)} KB | ${row.medianMs <= BUDGET_MS ? 'yes' : 'NO'} |`);
+  const verdict = `${row.coldMedianMs <= BUDGET_MS ? 'within' : 'OVER'} (${Math.round((row.coldMedianMs / BUDGET_MS) * 100)} %)`;
+  console.log(`| ${row.dialect} | ${ms(row.coldMedianMs)} | ${ms(row.coldFastestMs)} | ${ms(row.coldCpuMedianMs)} | ${ms(row.previewMedianMs)} | ${ms(row.keystrokeDiagnosticsMedianMs)} | ${ms(row.keystrokePreviewMedianMs)} | ${row.sqlKb.toFixed(0)} KB | ${verdict} |`);
 }
 mkdirSync(join(__dirname, 'output'), { recursive: true });
-writeFileSync(join(__dirname, 'output', 'ddl.json'), JSON.stringify({ contractBytes: text.length, parseMs, runs: RUNS, results }, null, 2));
+writeFileSync(join(__dirname, 'output', 'ddl.json'), JSON.stringify({ contractBytes: text.length, parseMs: parse.ms, runs: RUNS, budgetMs: BUDGET_MS, loadAverage: loadavg()[0], results }, null, 2));

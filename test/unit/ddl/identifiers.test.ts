@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DIALECTS } from '../../../server/src/core/ddl/dialects/index';
-import { catalogName, cleanText, lineComment, nameScope, quoteIdentifier, shorten } from '../../../server/src/core/ddl/identifiers';
+import { catalogName, cleanText, lineComment, quoteIdentifier, shorten } from '../../../server/src/core/ddl/identifiers';
+import { nameScope } from '../../../server/src/core/ddl/nameScope';
 import { DDL_DIALECTS, type Dialect } from '../../../server/src/core/ddl/types';
 
 /** Reads one quoted token starting at 0; returns its value and where it ended. */

@@ -3,12 +3,13 @@
  * type, a physicalType the target dialect does not have, names that collide in the engine) are reported on the
  * descriptor itself, so the preview never has to show errors. The dialect is the configured one, else the contract's
  * first database server; without either, only dialect-independent problems (an unknown type) are reported.
+ * Both paths reuse the results of every schema object a keystroke did not touch (see contract.ts and plan.ts).
  */
 import type { Analyzer } from '../analyze';
 import type { Finding } from '../types';
 import { locate } from '../yaml/locate';
 import type { ParsedDescriptor } from '../yaml/parse';
-import { readContract } from './contract';
+import { readContract, type ObjectModel } from './contract';
 import { contractDialect, contractPlan } from './generate';
 import { TypeResolver } from './typeResolution';
 import { isDialectId, type DdlProblem } from './types';
@@ -27,9 +28,26 @@ export const ddlAnalyzer: Analyzer = (parsed, context) => {
   if (dialect) {
     problems = contractPlan(parsed.value, dialect).plan.problems;
   } else {
-    const resolver = new TypeResolver(undefined);
-    for (const object of readContract(parsed.value).objects) for (const property of object.properties) resolver.resolve(property);
-    problems = resolver.problems;
+    const found: DdlProblem[] = [];
+    for (const object of readContract(parsed.value).objects) for (const problem of typeProblems(object)) found.push(problem);
+    problems = found;
   }
   return problems.map((problem) => toFinding(parsed, problem));
 };
+
+/**
+ * Dialect-independent type problems per object model. Object models stay the same while their schema object is
+ * unchanged (contract.ts), so after a keystroke only the edited object is checked again.
+ */
+const TYPE_PROBLEMS = new WeakMap<ObjectModel, readonly DdlProblem[]>();
+
+function typeProblems(object: ObjectModel): readonly DdlProblem[] {
+  let problems = TYPE_PROBLEMS.get(object);
+  if (!problems) {
+    const resolver = new TypeResolver(undefined);
+    for (const property of object.properties) resolver.resolve(property);
+    problems = resolver.problems;
+    TYPE_PROBLEMS.set(object, problems);
+  }
+  return problems;
+}

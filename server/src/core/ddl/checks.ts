@@ -8,6 +8,7 @@
 import type { QualityModel } from './contract';
 import { lineComment } from './identifiers';
 import type { ColumnPlan, DdlPlan, TablePlan } from './plan';
+import { SectionText } from './sectionText';
 import type { Dialect } from './types';
 
 type Json = Readonly<Record<string, unknown>>;
@@ -27,9 +28,11 @@ function isFiniteNumber(value: unknown): value is number {
 
 /** `value op threshold` for the rule's operator, or undefined when it has no numeric threshold. */
 function threshold(rule: Json, value: string, fallback?: readonly [string, number]): { sql: string; text: string } | undefined {
-  const found = OPERATORS.find(([key]) => rule[key] !== undefined);
+  let found: (typeof OPERATORS)[number] | undefined;
+  for (let index = 0; index < OPERATORS.length && !found; index++) if (rule[OPERATORS[index]![0]] !== undefined) found = OPERATORS[index];
   if (!found) return fallback ? { sql: `${value} ${fallback[0]} ${fallback[1]}`, text: `${fallback[0]} ${fallback[1]}` } : undefined;
-  const [key, op] = found;
+  const key = found[0];
+  const op = found[1];
   const operand = rule[key];
   if (op.endsWith('BETWEEN')) {
     if (!Array.isArray(operand) || operand.length !== 2 || !operand.every(isFiniteNumber)) return undefined;
@@ -124,12 +127,11 @@ function renderRule(dialect: Dialect, table: TablePlan, column: ColumnPlan | und
   const severity = typeof rule.severity === 'string' ? `, ${rule.severity}` : '';
   const about = typeof rule.description === 'string' ? `: ${rule.description}` : '';
   const header = lineComment(`${label} (${type === 'library' ? metric ?? 'library' : type} on ${where}${severity})${about}`);
-  const note = (text: string): string[] => [header, lineComment(text)];
 
-  if (type === 'text') return note('a text rule: nothing to run');
-  if (type === 'custom') return note(`runs on ${typeof rule.engine === 'string' ? rule.engine : 'a custom engine'}, not as SQL`);
+  if (type === 'text') return [header, lineComment('a text rule: nothing to run')];
+  if (type === 'custom') return [header, lineComment(`runs on ${typeof rule.engine === 'string' ? rule.engine : 'a custom engine'}, not as SQL`)];
   if (type === 'sql') {
-    if (typeof rule.query !== 'string' || !rule.query.trim()) return note('no query given');
+    if (typeof rule.query !== 'string' || !rule.query.trim()) return [header, lineComment('no query given')];
     const test = threshold(rule, 'result');
     return [header, ...(test ? [lineComment(`passes when the result ${test.text}`)] : []), passThrough(table, column, rule.query)];
   }
@@ -143,34 +145,56 @@ function renderRule(dialect: Dialect, table: TablePlan, column: ColumnPlan | und
       if (column) return [header, duplicateQuery(table, [column], rule)];
       const names = argumentList(rule, 'properties') ?? [];
       const columns = names.map((name) => table.columns.find((candidate) => candidate.property.name === name || candidate.property.columnName === name));
-      if (!columns.length || columns.some((found) => !found)) return note('name the columns in arguments.properties to check duplicates across them');
+      if (!columns.length || columns.some((found) => !found)) return [header, lineComment('name the columns in arguments.properties to check duplicates across them')];
       return [header, duplicateQuery(table, columns as ColumnPlan[], rule)];
     }
     case 'nullValues':
     case 'missingValues':
     case 'invalidValues': {
-      if (!column) return note(`${metric} needs a property: put the rule on the property it checks`);
+      if (!column) return [header, lineComment(`${metric} needs a property: put the rule on the property it checks`)];
       const failing = failingCondition(dialect, metric, rule, column);
-      if (!failing) return note('give arguments.validValues or arguments.pattern to say which values are valid');
+      if (!failing) return [header, lineComment('give arguments.validValues or arguments.pattern to say which values are valid')];
       return [header, rowMetricQuery(table, failing, rule)];
     }
     default:
-      return note(metric ? `metric "${metric}" has no SQL rendering` : 'no metric given');
+      return [header, lineComment(metric ? `metric "${metric}" has no SQL rendering` : 'no metric given')];
   }
 }
 
+/** The checks of each table plan (plans of unchanged tables are reused after an edit, see plan.ts). */
+const CHECKS = new WeakMap<TablePlan, string>();
+
+function rememberChecks(table: TablePlan, sql: string): void {
+  CHECKS.set(table, sql);
+}
+
+/** Appends the checks of one table, one block per rule. */
+function tableChecks(out: SectionText<TablePlan>, dialect: Dialect, table: TablePlan): void {
+  for (const rule of table.object.quality) out.push(renderRule(dialect, table, undefined, rule).join('\n'));
+  const { columns } = table;
+  for (let index = 0; index < columns.length; index++) {
+    const column = columns[index]!;
+    const rules = column.property.quality;
+    for (let at = 0; at < rules.length; at++) out.push(renderRule(dialect, table, column, rules[at]!).join('\n'));
+  }
+}
+
+function isSql({ rule }: QualityModel): boolean {
+  return rule.type === 'sql';
+}
+
 export function renderChecks(plan: DdlPlan): string {
-  const blocks: string[] = [];
-  const handWritten = plan.tables.some((table) => [table.object.quality, ...table.columns.map((column) => column.property.quality)]
-    .some((rules) => rules.some(({ rule }) => rule.type === 'sql')));
+  const out = new SectionText<TablePlan>('\n\n', rememberChecks);
+  const handWritten = plan.tables.some((table) => table.object.quality.some(isSql) || table.columns.some((column) => column.property.quality.some(isSql)));
   if (handWritten && plan.namespace.length) {
-    blocks.push([lineComment('The hand-written checks below name tables without their schema:'), plan.dialect.useNamespace(plan.namespace)].join('\n'));
+    out.push([lineComment('The hand-written checks below name tables without their schema:'), plan.dialect.useNamespace(plan.namespace)].join('\n'));
   }
   for (const table of plan.tables) {
-    for (const rule of table.object.quality) blocks.push(renderRule(plan.dialect, table, undefined, rule).join('\n'));
-    for (const column of table.columns) {
-      for (const rule of column.property.quality) blocks.push(renderRule(plan.dialect, table, column, rule).join('\n'));
-    }
+    const start = out.mark();
+    const previous = CHECKS.get(table);
+    if (previous !== undefined) out.push(previous);
+    else tableChecks(out, plan.dialect, table);
+    out.endItem(table, start);
   }
-  return blocks.length ? `${blocks.join('\n\n')}\n` : `${lineComment('No quality rules in this contract.')}\n`;
+  return !out.isEmpty() ? `${out.text()}\n` : `${lineComment('No quality rules in this contract.')}\n`;
 }

@@ -108,3 +108,50 @@ export const RESERVED_WORDS: Readonly<Record<DialectId, ReadonlySet<string>>> = 
   databricks: DATABRICKS,
   duckdb: DUCKDB,
 };
+
+/** Whether a name has ASCII upper-case letters (regular identifiers have no others). */
+export const HAS_UPPER = /[A-Z]/;
+
+/**
+ * A reserved-word list prepared for the tens of thousands of names a large contract asks about: the words in upper and in
+ * lower case (the usual lower-case names are looked up without making an upper-case copy), and a bitmap of
+ * (first letter, last letter, length) shapes that rules out almost every name without hashing it at all.
+ */
+export class ReservedWords {
+  readonly upper: ReadonlySet<string>;
+  readonly lower: ReadonlySet<string>;
+  private readonly shapes = new Uint8Array(32 * 32 * 32);
+
+  constructor(words: ReadonlySet<string>) {
+    this.upper = words;
+    this.lower = new Set([...words].map((word) => word.toLowerCase()));
+    for (const word of words) this.shapes[shape(word)] = 1;
+  }
+
+  /** Whether a regular (ASCII) identifier is one of the words, in any case; `upper`: it has upper-case letters. */
+  has(name: string, upper: boolean): boolean {
+    if (this.shapes[shape(name)] === 0) return false;
+    return upper ? this.upper.has(name.toUpperCase()) : this.lower.has(name);
+  }
+}
+
+/** Letters map to the same shape in either case (`& 31`); other characters may share a shape, which only costs a lookup. */
+function shape(word: string): number {
+  const length = word.length;
+  if (length === 0) return 0;
+  return ((word.charCodeAt(0) & 31) << 10) | ((word.charCodeAt(length - 1) & 31) << 5) | Math.min(length, 31);
+}
+
+const RESERVED = new WeakMap<ReadonlySet<string>, ReservedWords>();
+
+/** The prepared lookup of a word list, made once per list. */
+export function reservedWords(words: ReadonlySet<string>): ReservedWords {
+  let prepared = RESERVED.get(words);
+  if (!prepared) RESERVED.set(words, (prepared = new ReservedWords(words)));
+  return prepared;
+}
+
+/** Whether a regular (ASCII) identifier is one of `words` (a list above), in any case. */
+export function isReservedWord(words: ReadonlySet<string>, name: string): boolean {
+  return reservedWords(words).has(name, HAS_UPPER.test(name));
+}

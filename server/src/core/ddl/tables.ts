@@ -5,31 +5,66 @@
  */
 import type { RoleModel } from './contract';
 import { lineComment, shorten } from './identifiers';
+import { sameColumns } from './foreignKeys';
 import type { ColumnPlan, DdlPlan, ForeignKeyPlan, TablePlan } from './plan';
-import type { Dialect } from './types';
+import { SectionText } from './sectionText';
+import type { Dialect, TableClauseInput } from './types';
+
+function columnList(columns: readonly ColumnPlan[]): string {
+  return columns.length === 1 ? columns[0]!.sql : columns.map((column) => column.sql).join(', ');
+}
 
 function foreignKeyClause(dialect: Dialect, key: ForeignKeyPlan): string {
-  const columns = (list: readonly ColumnPlan[]): string => list.map((column) => column.sql).join(', ');
-  return `FOREIGN KEY (${columns(key.fromColumns)}) REFERENCES ${key.to.ref.sql} (${columns(key.toColumns)})${dialect.keys.foreignKey}`;
+  return `FOREIGN KEY (${columnList(key.fromColumns)}) REFERENCES ${key.to.ref.sql} (${columnList(key.toColumns)})${dialect.keys.foreignKey}`;
 }
 
 function description(dialect: Dialect, text: string | undefined): string | undefined {
   return text === undefined ? undefined : shorten(text, dialect.maxCommentLength);
 }
 
-/** Appends the statements of one table to `out` (one line per item; multi-line items carry their own breaks). */
-function createTable(out: string[], dialect: Dialect, table: TablePlan, inlineKeys: readonly ForeignKeyPlan[]): void {
-  for (const dropped of table.droppedColumns) out.push(lineComment(dropped));
-  const descriptions = table.columns.map((column) => description(dialect, column.property.description));
-  const entries: string[] = [];
-  table.columns.forEach((column, index) => {
-    for (const note of column.notes) entries.push(`  ${lineComment(`${column.property.columnName}: ${note}`)}`);
-    const text = descriptions[index];
-    entries.push(`  ${column.sql} ${column.type.sql}${column.notNull ? ' NOT NULL' : ''}${text ? dialect.columnComment(text) : ''},`);
+/** A table with the keys declared inside its CREATE TABLE, and the text it rendered to (set once it is final). */
+interface RenderedTable {
+  readonly table: TablePlan;
+  readonly inlineKeys: readonly ForeignKeyPlan[];
+  sql: string;
+}
+
+/**
+ * The statements of each table plan, with the keys declared inline. Table plans stay the same objects across plans
+ * of an edited contract for every table the edit did not touch (plan.ts), so the preview after a keystroke renders
+ * only the edited table; the keys are compared because they depend on the other tables.
+ */
+const RENDERED = new WeakMap<TablePlan, RenderedTable>();
+
+function rememberTable(rendered: RenderedTable, sql: string): void {
+  rendered.sql = sql;
+  RENDERED.set(rendered.table, rendered);
+}
+
+function sameKeys(a: readonly ForeignKeyPlan[], b: readonly ForeignKeyPlan[]): boolean {
+  return a.length === b.length && a.every((key, index) => {
+    const other = b[index]!;
+    return key.to === other.to && sameColumns(key.fromColumns, other.fromColumns) && sameColumns(key.toColumns, other.toColumns);
   });
-  if (table.primaryKey.length) entries.push(`  PRIMARY KEY (${table.primaryKey.map((column) => column.sql).join(', ')})${dialect.keys.primaryKey},`);
+}
+
+/** Appends the statements of one table to `out`, one line each (COMMENT ON and the like come from the dialect). */
+function createTable(out: SectionText<RenderedTable>, dialect: Dialect, table: TablePlan, inlineKeys: readonly ForeignKeyPlan[]): void {
+  for (const dropped of table.droppedColumns) out.push(lineComment(dropped));
+  const { columns } = table;
+  const descriptions = new Array<string | undefined>(columns.length);
+  const entries: string[] = [];
+  for (let index = 0; index < columns.length; index++) {
+    const column = columns[index]!;
+    for (let at = 0; at < column.notes.length; at++) entries.push(`  ${lineComment(`${column.property.columnName}: ${column.notes[at]!}`)}`);
+    const text = description(dialect, column.property.description);
+    descriptions[index] = text;
+    entries.push(`  ${column.sql} ${column.type.sql}${column.notNull ? ' NOT NULL' : ''}${text ? dialect.columnComment(text) : ''},`);
+  }
+  if (table.primaryKey.length) entries.push(`  PRIMARY KEY (${columnList(table.primaryKey)})${dialect.keys.primaryKey},`);
   const soleKey = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
-  for (const column of table.columns) {
+  for (let index = 0; index < columns.length; index++) {
+    const column = columns[index]!;
     if (!column.property.unique || column === soleKey) continue;
     if (!dialect.keys.keyable(column.type)) out.push(lineComment(`${column.property.columnName} is unique in the contract: ${dialect.label} cannot key on ${column.type.sql}`));
     else if (dialect.keys.unique !== undefined) entries.push(`  UNIQUE (${column.sql})${dialect.keys.unique},`);
@@ -43,22 +78,25 @@ function createTable(out: string[], dialect: Dialect, table: TablePlan, inlineKe
   const input = {
     table: table.ref,
     description: description(dialect, table.object.description),
-    partitionColumns: table.partitionKey.map((column) => ({ sql: column.sql, type: column.type, options: column.property.logicalTypeOptions })),
-    distributeColumns: table.distributeBy.map((column) => column.sql),
+    partitionColumns: table.partitionKey.length ? table.partitionKey.map((column) => ({ sql: column.sql, type: column.type, options: column.property.logicalTypeOptions })) : NO_PARTITIONS,
+    distributeColumns: table.distributeBy.length ? table.distributeBy.map((column) => column.sql) : NO_NAMES,
   };
   const { clauses, comments } = dialect.tableClauses(input);
   for (const comment of comments) out.push(lineComment(comment));
   out.push(`CREATE TABLE ${table.ref.sql} (`);
-  for (const entry of entries) out.push(entry);
+  for (let index = 0; index < entries.length; index++) out.push(entries[index]!);
   if (clauses.length) {
     out.push(')');
-    clauses.forEach((clause, index) => out.push(index === clauses.length - 1 ? `${clause};` : clause));
+    for (let index = 0; index < clauses.length; index++) out.push(index === clauses.length - 1 ? `${clauses[index]};` : clauses[index]!);
   } else {
     out.push(');');
   }
-  const columns = table.columns.map((column, index) => ({ sql: column.sql, description: descriptions[index] }));
-  for (const statement of dialect.afterTable({ ...input, columns })) out.push(statement);
+  dialect.afterTable(out, input, columns, descriptions);
 }
+
+const NO_PARTITIONS: TableClauseInput['partitionColumns'] = [];
+const NO_NAMES: readonly string[] = [];
+const NO_KEYS: readonly ForeignKeyPlan[] = [];
 
 function viewStub(view: DdlPlan['views'][number]): string[] {
   const sources = new Set([...view.object.transformSourceObjects, ...view.columns.flatMap((column) => column.property.transformSourceObjects)]);
@@ -78,9 +116,10 @@ function viewStub(view: DdlPlan['views'][number]): string[] {
 
 function grants(plan: DdlPlan, roles: readonly RoleModel[]): string[] {
   const lines = new Set<string>();
+  const access = roles.map((role) => (role.access && /write/i.test(role.access) ? 'write' : 'read'));
   for (const table of plan.tables) {
-    for (const role of roles) {
-      const rendered = plan.dialect.grant(table.ref, role.role, role.access && /write/i.test(role.access) ? 'write' : 'read');
+    for (let index = 0; index < roles.length; index++) {
+      const rendered = plan.dialect.grant(table.ref, roles[index]!.role, access[index]!);
       lines.add('sql' in rendered ? rendered.sql : lineComment(rendered.comment));
     }
   }
@@ -89,12 +128,13 @@ function grants(plan: DdlPlan, roles: readonly RoleModel[]): string[] {
 
 export function renderDdl(plan: DdlPlan, roles: readonly RoleModel[], header: readonly string[]): string {
   const { dialect } = plan;
-  const out: string[] = header.map(lineComment);
+  const out = new SectionText<RenderedTable>('\n', rememberTable);
   const block = (lines: readonly string[]): void => {
     if (!lines.length) return;
     out.push('');
     for (const line of lines) out.push(line);
   };
+  for (const line of header) out.push(lineComment(line));
   const schema = dialect.createSchema(plan.namespace);
   if (schema) block([schema]);
   block(plan.droppedObjects.map(lineComment));
@@ -108,11 +148,15 @@ export function renderDdl(plan: DdlPlan, roles: readonly RoleModel[], header: re
   const created = new Set<TablePlan>();
   const deferred: ForeignKeyPlan[] = [];
   for (const table of plan.tables) {
-    const keys = keysFrom.get(table) ?? [];
-    const inline = keys.filter((key) => key.to === table || created.has(key.to));
-    for (const key of keys) if (!inline.includes(key)) deferred.push(key);
+    const keys = keysFrom.get(table) ?? NO_KEYS;
+    const inlineKeys = keys.filter((key) => key.to === table || created.has(key.to));
+    for (const key of keys) if (!inlineKeys.includes(key)) deferred.push(key);
     out.push('');
-    createTable(out, dialect, table, inline);
+    const start = out.mark();
+    const previous = RENDERED.get(table);
+    if (previous && sameKeys(previous.inlineKeys, inlineKeys)) out.push(previous.sql);
+    else createTable(out, dialect, table, inlineKeys);
+    out.endItem({ table, inlineKeys, sql: '' }, start);
     created.add(table);
   }
   for (const view of plan.views) block(viewStub(view));
@@ -127,5 +171,5 @@ export function renderDdl(plan: DdlPlan, roles: readonly RoleModel[], header: re
   const grantLines = grants(plan, roles);
   if (grantLines.length) block([lineComment('Access from the contract\'s roles'), ...grantLines]);
   out.push('');
-  return out.join('\n');
+  return out.text();
 }

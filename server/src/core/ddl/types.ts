@@ -106,6 +106,11 @@ export interface TableClauseInput {
   readonly distributeColumns: readonly string[];
 }
 
+/** Where rendering appends lines: an array, or the section being written (sectionText.ts). */
+export interface LineSink {
+  push(line: string): unknown;
+}
+
 /** Result of a dialect hook that may not be able to express something: SQL, or a comment saying why not. */
 export type Rendered = { readonly sql: string } | { readonly comment: string };
 
@@ -155,8 +160,11 @@ export interface Dialect {
   columnComment(text: string): string;
   /** Clauses after the closing parenthesis of `CREATE TABLE` (partitioning, comment, options). */
   tableClauses(input: TableClauseInput): { readonly clauses: readonly string[]; readonly comments: readonly string[] };
-  /** Statements after `CREATE TABLE` (COMMENT ON, ALTER TABLE ... PARTITION BY). */
-  afterTable(input: TableClauseInput & { readonly columns: readonly { readonly sql: string; readonly description: string | undefined }[] }): readonly string[];
+  /**
+   * Appends the statements after `CREATE TABLE` (COMMENT ON, ALTER TABLE ... PARTITION BY) to `out`. `descriptions`
+   * holds each column's description, index by index; appending in place spares an array per table.
+   */
+  afterTable(out: LineSink, input: TableClauseInput, columns: readonly { readonly sql: string }[], descriptions: readonly (string | undefined)[]): void;
   /** `GRANT` of the ODCS role's access on a table. */
   grant(table: TableRef, role: string, access: 'read' | 'write'): Rendered;
 

@@ -116,7 +116,7 @@ export const bigquery: Dialect = {
     if (input.description) clauses.push(`OPTIONS(description=${literal(input.description)})`);
     return { clauses, comments };
   },
-  afterTable: () => [],
+  afterTable: () => undefined,
   grant: (table, role, access) => {
     const iamRole = access === 'write' ? 'roles/bigquery.dataEditor' : 'roles/bigquery.dataViewer';
     if (PRINCIPAL.test(role)) return { sql: `GRANT \`${iamRole}\` ON TABLE ${table.sql} TO ${literal(role)};` };

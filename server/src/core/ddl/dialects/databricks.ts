@@ -89,7 +89,7 @@ export const databricks: Dialect = {
     ],
     comments: [],
   }),
-  afterTable: () => [],
+  afterTable: () => undefined,
   grant: (table, role, access) => ({ sql: `GRANT ${access === 'write' ? 'SELECT, MODIFY' : 'SELECT'} ON TABLE ${table.sql} TO ${quoteIdentifier(identifiers, role, true)};` }),
   notMatching: (text, pattern) => `NOT (${text} RLIKE ${literal(pattern)})`,
   castToText: (expression) => `CAST(${expression} AS STRING)`,

@@ -7,6 +7,7 @@ import { doubling, quoteIdentifier, standardStringLiteral } from '../identifiers
 import { RESERVED_WORDS } from '../reservedWords';
 import { catalog, decimal, decimalHint, integerKind, spec, stringFormat, wantsTimezone, within } from '../typeHelpers';
 import type { Dialect, LogicalTypeInput, MappedType } from '../types';
+import { commentOn } from './commentOn';
 
 const identifiers = { regular: /^[A-Za-z_][A-Za-z0-9_]*$/, quote: '"', fold: 'none', caseInsensitive: true, escape: doubling('"'), reserved: RESERVED_WORDS.duckdb } as const;
 
@@ -93,10 +94,7 @@ export const duckdb: Dialect = {
       ? [`partitioned by ${partitionColumns.map((column) => column.sql).join(', ')} in the contract: DuckDB tables have no partitioning clause (use PARTITION_BY when exporting to files)`]
       : [],
   }),
-  afterTable: ({ table, description, columns }) => [
-    ...(description ? [`COMMENT ON TABLE ${table.sql} IS ${standardStringLiteral(description)};`] : []),
-    ...columns.filter((column) => column.description).map((column) => `COMMENT ON COLUMN ${table.sql}.${column.sql} IS ${standardStringLiteral(column.description!)};`),
-  ],
+  afterTable: (out, { table, description }, columns, descriptions) => commentOn(out, table, description, columns, descriptions, standardStringLiteral),
   grant: (_table, role) => ({ comment: `role ${role}: DuckDB has no GRANT; control access through the database file or the attaching service` }),
   notMatching: (text, pattern) => `NOT regexp_matches(${text}, ${standardStringLiteral(pattern)})`,
   castToText: (expression) => `CAST(${expression} AS VARCHAR)`,

@@ -83,10 +83,10 @@ export const exasol: Dialect = {
   keys: { primaryKey: ' ENABLE', foreignKey: ' ENABLE', unique: undefined, targets: 'primaryKey', alterTableAdd: true, keyable: () => true },
   columnComment: (text) => ` COMMENT IS ${literal(text)}`,
   tableClauses: ({ description }) => ({ clauses: description ? [`COMMENT IS ${literal(description)}`] : [], comments: [] }),
-  afterTable: ({ table, partitionColumns, distributeColumns }) => [
-    ...(distributeColumns.length ? [`ALTER TABLE ${table.sql} DISTRIBUTE BY ${distributeColumns.join(', ')};`] : []),
-    ...(partitionColumns.length ? [`ALTER TABLE ${table.sql} PARTITION BY ${partitionColumns.map((column) => column.sql).join(', ')};`] : []),
-  ],
+  afterTable: (out, { table, partitionColumns, distributeColumns }) => {
+    if (distributeColumns.length) out.push(`ALTER TABLE ${table.sql} DISTRIBUTE BY ${distributeColumns.join(', ')};`);
+    if (partitionColumns.length) out.push(`ALTER TABLE ${table.sql} PARTITION BY ${partitionColumns.map((column) => column.sql).join(', ')};`);
+  },
   grant: (table, role, access) => ({ sql: `GRANT ${access === 'write' ? 'SELECT, INSERT, UPDATE, DELETE' : 'SELECT'} ON ${table.sql} TO ${quoteIdentifier(identifiers, role)};` }),
   notMatching: (text, pattern) => `REGEXP_INSTR(${text}, ${literal(pattern)}) = 0`,
   castToText: (expression) => `CAST(${expression} AS VARCHAR(${MAX_VARCHAR}))`,

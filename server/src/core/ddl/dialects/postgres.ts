@@ -7,6 +7,7 @@ import { doubling, quoteIdentifier, standardStringLiteral } from '../identifiers
 import { RESERVED_WORDS } from '../reservedWords';
 import { catalog, decimal, decimalHint, integerKind, maxLength, spec, stringFormat, wantsTimezone, within } from '../typeHelpers';
 import type { Dialect, LogicalTypeInput, MappedType, SqlType } from '../types';
+import { commentOn } from './commentOn';
 
 const MAX_VARCHAR = 10_485_760;
 const identifiers = { regular: /^[A-Za-z_][A-Za-z0-9_$]*$/, quote: '"', fold: 'lower', caseInsensitive: false, escape: doubling('"'), reserved: RESERVED_WORDS.postgres } as const;
@@ -17,7 +18,8 @@ const identifiers = { regular: /^[A-Za-z_][A-Za-z0-9_$]*$/, quote: '"', fold: 'l
  */
 function literal(text: string): string {
   const plain = standardStringLiteral(text);
-  return plain.includes('\\') ? `E${plain.replaceAll('\\', '\\\\')}` : plain;
+  // Test the text, not the literal: the literal is a fresh concatenation, and searching it would flatten it first.
+  return text.includes('\\') ? `E${plain.replaceAll('\\', '\\\\')}` : plain;
 }
 
 const withZone = (name: string) => (args: readonly number[]) => (args.length ? `${name}(${args[0]}) WITH TIME ZONE` : `${name} WITH TIME ZONE`);
@@ -103,10 +105,7 @@ export const postgres: Dialect = {
       ? [`partitioned by ${partitionColumns.map((column) => column.sql).join(', ')} in the contract: PostgreSQL partitions need PARTITION BY plus a partition table per range, which is left to the deployment`]
       : [],
   }),
-  afterTable: ({ table, description, columns }) => [
-    ...(description ? [`COMMENT ON TABLE ${table.sql} IS ${literal(description)};`] : []),
-    ...columns.filter((column) => column.description).map((column) => `COMMENT ON COLUMN ${table.sql}.${column.sql} IS ${literal(column.description!)};`),
-  ],
+  afterTable: (out, { table, description }, columns, descriptions) => commentOn(out, table, description, columns, descriptions, literal),
   grant: (table, role, access) => ({ sql: `GRANT ${access === 'write' ? 'SELECT, INSERT, UPDATE, DELETE' : 'SELECT'} ON ${table.sql} TO ${quoteIdentifier(identifiers, role)};` }),
   notMatching: (text, pattern) => `${text} !~ ${literal(pattern)}`,
   castToText: (expression) => `CAST(${expression} AS TEXT)`,

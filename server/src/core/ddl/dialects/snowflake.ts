@@ -86,7 +86,7 @@ export const snowflake: Dialect = {
       ? [`partitioned by ${partitionColumns.map((column) => column.sql).join(', ')} in the contract: Snowflake micro-partitions automatically; for very large tables consider CLUSTER BY (${partitionColumns.map((column) => column.sql).join(', ')})`]
       : [],
   }),
-  afterTable: () => [],
+  afterTable: () => undefined,
   grant: (table, role, access) => ({ sql: `GRANT ${access === 'write' ? 'SELECT, INSERT, UPDATE, DELETE' : 'SELECT'} ON TABLE ${table.sql} TO ROLE ${quoteIdentifier(identifiers, role)};` }),
   notMatching: (text, pattern) => `REGEXP_INSTR(${text}, ${literal(pattern)}) = 0`,
   castToText: (expression) => `CAST(${expression} AS VARCHAR)`,
