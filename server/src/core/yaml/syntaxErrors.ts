@@ -44,7 +44,9 @@ export function yamlErrorsToFindings(document: Document.Parsed, textLength: numb
       source: 'yaml',
     });
   }
-  return findings;
+  // In document order, not the parser's (it reports some errors while composing, after later ones): authors read
+  // top-down, and an incremental reparse, which merges the findings of one reparsed item, produces the same order.
+  return findings.sort((a, b) => a.span.start - b.span.start);
 }
 
 function humanMessage(error: YAMLError): string {
