@@ -5,18 +5,13 @@
  * remembered object's errors never outlive a change to it.
  */
 import * as assert from 'node:assert/strict';
-import { isDeepStrictEqual } from 'node:util';
 import type { ErrorObject } from 'ajv';
-import fc from 'fast-check';
 import { compileValidators } from '../../../server/src/core/schemas';
 import { contractErrors, schemaAnalyzer } from '../../../server/src/core/validation/schemaAnalyzer';
-import { reparseDescriptor } from '../../../server/src/core/yaml/incremental';
-import { parseDescriptor } from '../../../server/src/core/yaml/parse';
-import { readExamples } from '../../support/examples';
+import { typeIntoExampleContracts } from '../../support/typedEdits';
 import type { JsonObject } from '../conformance/json-tree';
 import { buildMutationCorpus } from '../conformance/mutations';
 import { loadExamples, loadOfficialSchema } from '../conformance/reference';
-import { applyEdit, edit } from '../yaml/yamlEdits';
 
 /** Errors as comparable strings, sorted: the two ways may list them in another order, never other errors. */
 function normalised(errors: readonly ErrorObject[] | null | undefined): string[] {
@@ -46,29 +41,12 @@ describe('schema validation of a contract, object by object', () => {
 
   it('gives the findings of a fresh parse after every edit, remembered objects included', function () {
     this.timeout(120_000);
-    const contracts = readExamples().filter((file) => file.name.endsWith('.odcs.yaml'));
-    let incremental = 0;
     let findingsSeen = 0;
-    fc.assert(fc.property(fc.constantFrom(...contracts), fc.array(edit, { minLength: 1, maxLength: 8 }), (file, edits) => {
-      let text = file.text;
-      let parsed = parseDescriptor(text);
-      schemaAnalyzer(parsed, CONTEXT);
-      for (const change of edits) {
-        text = applyEdit(text, change).text;
-        const next = reparseDescriptor(parsed, text, 0);
-        const fresh = parseDescriptor(text);
-        // The reparse's own equality with a full parse is the yaml tests' business; this test checks validation.
-        if (!isDeepStrictEqual(next.value, fresh.value)) {
-          parsed = fresh;
-          continue;
-        }
-        if (next.document === parsed.document) incremental++;
-        parsed = next;
-        const findings = schemaAnalyzer(parsed, CONTEXT);
-        findingsSeen += findings.length;
-        assert.deepEqual(findings, schemaAnalyzer(fresh, CONTEXT));
-      }
-    }), { numRuns: 40, seed: 20261126 });
+    const incremental = typeIntoExampleContracts((parsed) => schemaAnalyzer(parsed, CONTEXT), (parsed, fresh) => {
+      const findings = schemaAnalyzer(parsed, CONTEXT);
+      findingsSeen += findings.length;
+      assert.deepEqual(findings, schemaAnalyzer(fresh, CONTEXT));
+    });
     assert.ok(incremental > 0 && findingsSeen > 0, `edits took the incremental path (${incremental}) and broke something (${findingsSeen} findings)`);
   });
 });

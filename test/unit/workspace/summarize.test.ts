@@ -1,12 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { isDeepStrictEqual } from 'node:util';
-import fc from 'fast-check';
-import { reparseDescriptor } from '../../../server/src/core/yaml/incremental';
-import { readExamples } from '../../support/examples';
-import { applyEdit, edit } from '../yaml/yamlEdits';
 import { summarize } from '../../../server/src/core/workspace/summarize';
 import { parseDescriptor } from '../../../server/src/core/yaml/parse';
 import { parseMarkers } from '../../support/markers';
+import { typeIntoExampleContracts } from '../../support/typedEdits';
 
 const URI = 'file:///workspace/orders.odcs.yaml';
 
@@ -90,26 +86,9 @@ outputPorts:
     this.timeout(120_000);
     // Object summaries are remembered by value and shifted when text before them changes: typing anywhere must
     // give what summarising the text from scratch gives, spans included.
-    const contracts = readExamples().filter((file) => file.name.endsWith('.odcs.yaml'));
-    let incremental = 0;
-    fc.assert(fc.property(fc.constantFrom(...contracts), fc.array(edit, { minLength: 1, maxLength: 8 }), (file, edits) => {
-      let text = file.text;
-      let parsed = parseDescriptor(text);
-      summarize(parsed, URI);
-      for (const change of edits) {
-        text = applyEdit(text, change).text;
-        const next = reparseDescriptor(parsed, text, 0);
-        const fresh = parseDescriptor(text);
-        // The reparse's own equality with a full parse is the yaml tests' business; this test checks the summary.
-        if (!isDeepStrictEqual(next.value, fresh.value)) {
-          parsed = fresh;
-          continue;
-        }
-        if (next.document === parsed.document) incremental++;
-        parsed = next;
-        assert.deepEqual(summarize(parsed, URI), summarize(fresh, URI));
-      }
-    }), { numRuns: 40, seed: 20261126 });
+    const incremental = typeIntoExampleContracts((parsed) => summarize(parsed, URI), (parsed, fresh) => {
+      assert.deepEqual(summarize(parsed, URI), summarize(fresh, URI));
+    });
     assert.ok(incremental > 0, 'some edits took the incremental path');
   });
 });
