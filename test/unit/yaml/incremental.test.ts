@@ -82,7 +82,7 @@ describe('incremental reparse', () => {
         steps.incremental++;
         if (full.syntaxFindings.length) steps.incrementalWithErrors++;
       }
-    }), { numRuns: 300, seed: 20261127 });
+    }), { numRuns: 200, seed: 20261127 });
     // A test in which every step falls back to a full parse would prove nothing about the incremental one.
     assert.ok(steps.incremental >= steps.all / 10, `only ${steps.incremental} of ${steps.all} steps were incremental`);
     assert.ok(steps.incrementalWithErrors >= steps.all / 20, `only ${steps.incrementalWithErrors} incremental steps had syntax errors`);

@@ -1,8 +1,9 @@
 /**
- * Random edits of YAML text for the incremental-reparse property tests. Uniform random offsets and single tokens
+ * Random edits of YAML text for the incremental-reparse property test. Uniform random offsets and single tokens
  * rarely change the structure; the edits that break an incremental parse are structural: lines with keys or dashes
- * typed at every indentation, text typed in front of a key on its line, keys without `:`, a second `key:` on one
- * line (a mapping on its key's line, which the parser indents like the line and which then swallows what follows).
+ * typed at every indentation (mostly relative to the edited line, as an editor indents), text typed in front of a
+ * key on its line, keys without `:`, a second `key:` on one line (a mapping on its key's line, which the parser
+ * indents like the line and which then swallows what follows), quotes and brackets left open.
  */
 import fc from 'fast-check';
 
@@ -16,9 +17,9 @@ export interface Edit {
 }
 
 /** Stand-ins in an insertion for the edited line's own indentation, two more, two less (what an editor inserts). */
-export const SAME_INDENT = '\u0001';
-export const DEEPER_INDENT = '\u0002';
-export const SHALLOWER_INDENT = '\u0003';
+const SAME_INDENT = '\u0001';
+const DEEPER_INDENT = '\u0002';
+const SHALLOWER_INDENT = '\u0003';
 
 /** Mostly relative to the line being edited, as an editor indents after Enter; sometimes any column. */
 const indent = fc.oneof(
@@ -39,10 +40,10 @@ const typedLine = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(indent, fc.constantFrom('', '- '), word).map(([space, dash, key]) => `${space}${dash}${key}`) },
   { weight: 1, arbitrary: fc.tuple(indent, fc.constantFrom('#', '# a: b', '\t', '-', '? k', ': v', 'k ', '')).map(([space, text]) => `${space}${text}`) },
 );
-/** Tokens typed one at a time, as before: letters, indicators, quotes, brackets, indentation, newlines. */
+/** Tokens typed one at a time: letters, indicators, quotes, brackets, indentation, newlines, a pasted property. */
 const token = fc.constantFrom('a', 'x', 'name', ' ', '  ', '\n', '\n  ', '\n    - ', ': ', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '\t', 'description: text', '\n      - name: new_col\n        logicalType: string');
 
-export const insertion = fc.oneof(
+const insertion = fc.oneof(
   { weight: 3, arbitrary: token },
   // Enter, then one or more new lines (typed or pasted) at any indentation.
   { weight: 4, arbitrary: fc.array(typedLine, { minLength: 1, maxLength: 3 }).map((lines) => `\n${lines.join('\n')}`) },

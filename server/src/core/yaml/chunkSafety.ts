@@ -7,8 +7,8 @@
  * indentation. So rather than trusting error codes, we check the three places where a chunk meets the rest:
  * - entry: the first line starts the first item at the item's column, with its `:` (or `-`) on that line, after
  *   an error-free item (the lexer state carried into the chunk is reset by that indicator);
- * - exit: the chunk is parsed together with the line after it (or a stand-in sibling), which must lex as it does
- *   on its own and start a new item right after the chunk's items;
+ * - exit: the chunk is parsed together with the line after it, which must lex as it does on its own and start
+ *   a new item right after the chunk's items (or, a parent's line, lie outside all of them);
  * - errors: the old chunk's errors must be its own, and the items on either side must have none.
  * Plus: no anchors or aliases, no line escaping the chunk's indentation, no key clash. Otherwise a full parse.
  */
@@ -21,9 +21,6 @@ import { PARSE_OPTIONS } from './parse';
  * error stays inside the item is decided by parsing the item with the line after it, not by its code.
  */
 const TYPING_ERROR_CODES = new Set(['MULTILINE_IMPLICIT_KEY', 'BAD_SCALAR_START', 'BLOCK_AS_IMPLICIT_KEY', 'BAD_DQ_ESCAPE', 'KEY_OVER_1024_CHARS', 'TAG_RESOLVE_FAILED', 'TAB_AS_INDENT']);
-
-/** A stand-in next item for a chunk that ends its collection; a name no author uses, so it clashes with nothing. */
-const PROBE_KEY = 'datsis-incremental-probe';
 
 /** Anchors, aliases, merge keys and document markers tie an item to the rest of the document. */
 export function mayAffectOtherItems(chunkText: string): boolean {
@@ -75,22 +72,17 @@ function nextItemEnd(levels: readonly ChunkLevel[], text: string): number {
   return text.length;
 }
 
-/** The line parsed after the chunk: the real next line, or a stand-in sibling (`real` false). */
+/** The line after the chunk, and whether it starts the next item of the chunk's own collection. */
 export interface FollowingLine {
   readonly line: string;
-  readonly real: boolean;
+  readonly sibling: boolean;
 }
 
-/** The line after the chunk, or a stand-in sibling when that line belongs to a parent collection (or none at the end). */
+/** The line after the chunk (undefined at the end of the text). */
 export function followingLine(text: string, chunkEnd: number, chunk: ChunkLevel): FollowingLine | undefined {
   if (chunkEnd >= text.length) return undefined;
-  if (chunk.index + 1 < chunk.collection.items.length) {
-    const newline = text.indexOf('\n', chunkEnd);
-    return { line: newline < 0 ? text.slice(chunkEnd) : text.slice(chunkEnd, newline + 1), real: true };
-  }
-  // The parser leaves a collection for any line indented less than it; if a sibling at its column would start a
-  // new item, then a line further left closes the item too (indentation decides both, and monotonically).
-  return { line: `${' '.repeat(chunk.column)}${isSeq(chunk.collection) ? '- 0' : `${PROBE_KEY}: 0`}\n`, real: false };
+  const newline = text.indexOf('\n', chunkEnd);
+  return { line: newline < 0 ? text.slice(chunkEnd) : text.slice(chunkEnd, newline + 1), sibling: chunk.index + 1 < chunk.collection.items.length };
 }
 
 /**
@@ -119,8 +111,9 @@ export interface ChunkParse {
 
 /**
  * Parses the chunk with the line after it and accepts the result only when the chunk's items start their own lines
- * at the chunk's column, the first on the first line, and the following line starts a new item right after them:
- * then the parser enters and leaves the chunk as it does in the full parse, and everything in it reads the same.
+ * at the chunk's column, the first on the first line, and the chunk ends right before that line: the line lexes as
+ * on its own and starts the next item (a sibling) or lies outside every item (a parent's line). Then the parser
+ * enters and leaves the chunk as it does in the full parse, and everything in it reads the same.
  */
 export function parseChunk(chunkText: string, next: FollowingLine | undefined, column: number, sequence: boolean): ChunkParse | undefined {
   const source = next === undefined ? chunkText : chunkText + next.line;
@@ -128,13 +121,23 @@ export function parseChunk(chunkText: string, next: FollowingLine | undefined, c
   const root = document.contents as Collection | null;
   if (!root || !isCollection(root) || root.flow || isSeq(root) !== sequence || document.warnings.length) return undefined;
   const chunkLength = chunkText.length;
-  if (document.errors.some((error) => !isTypingError(error) || error.pos[0] >= chunkLength || error.pos[1] > chunkLength)) return undefined;
+  const chunkErrors = document.errors.filter((error) => error.pos[0] < chunkLength);
+  if (chunkErrors.some((error) => !isTypingError(error) || error.pos[1] > chunkLength)) return undefined;
   const items = root.items;
   if (next !== undefined) {
     if (!lexesAsOnItsOwn(source, chunkLength)) return undefined;
-    if (items.length < 2 || itemLineStart(source, items[items.length - 1], column, sequence) !== chunkLength) return undefined;
-    items.pop(); // the probe item; it is not part of the chunk
-    if (!next.real && !endsLikeTheRealLine(document, chunkText, items)) return undefined;
+    if (next.sibling) {
+      // The next item must start right after the chunk and read cleanly (an error there may be the chunk's doing).
+      if (chunkErrors.length < document.errors.length) return undefined;
+      if (items.length < 2 || itemLineStart(source, items[items.length - 1], column, sequence) !== chunkLength) return undefined;
+      items.pop(); // the next item; it is not part of the chunk
+    } else {
+      // A parent's line, parsed here after the chunk's root, is left over (the parser reports it; not our error).
+      // The chunk must end before it; and since that line's own item is out of sight here, and error recovery can
+      // hand it part of the chunk, the chunk must be free of errors.
+      if (chunkErrors.length || items.some((item) => valueReachesBeyond(item, chunkLength))) return undefined;
+      document.errors = [];
+    }
   }
   if (itemLineStart(source, items[0], column, sequence) !== 0 || (!sequence && !keyEndsFirstLine(source, items[0] as Pair))) return undefined;
   for (const item of items) {
@@ -167,30 +170,10 @@ function lexesAsOnItsOwn(source: string, chunkLength: number): boolean {
 }
 
 /**
- * A stand-in line proves that a line at the chunk's column starts a new item; the real line, further left, then
- * closes the chunk as well. But how the tokens after the chunk's last content are shared out depends on where
- * the next line starts: comment lines go to the last value (an empty one then ends at the next token) or to the
- * next item, a tab on an empty line is an error or not, and error recovery may hand a whole stretch of the chunk
- * to the next item. So the chunk must be free of errors, end in empty lines, and nothing in it may reach the
- * stand-in.
+ * Whether any node in the item (a node, or a pair's key and value, and everything inside) has its value end after
+ * `offset`. (Its end with trailing comments may: an empty value followed by a comment ends at the next token.)
  */
-function endsLikeTheRealLine(document: Document.Parsed, chunkText: string, items: readonly unknown[]): boolean {
-  return document.errors.length === 0 && endsInBlankLines(chunkText) && !items.some((item) => reachesBeyond(item, chunkText.length));
-}
-
-/** Whether only empty lines (spaces at most) follow the chunk's last line with content: no comments, no tabs. */
-function endsInBlankLines(chunkText: string): boolean {
-  const lines = chunkText.split('\n');
-  for (let i = lines.length - 1; i > 0; i--) {
-    const line = lines[i]!;
-    if (/^ *\r?$/.test(line)) continue;
-    return !/^\s*#/.test(line) && !/^[ \t\r]*$/.test(line);
-  }
-  return true;
-}
-
-/** Whether any range in the item (a node, or a pair's key and value, and everything inside) ends after `offset`. */
-function reachesBeyond(item: unknown, offset: number): boolean {
+function valueReachesBeyond(item: unknown, offset: number): boolean {
   let beyond = false;
   const check = (node: unknown): void => {
     if (beyond || !node) return;
@@ -200,7 +183,7 @@ function reachesBeyond(item: unknown, offset: number): boolean {
       return;
     }
     const range = (node as Node).range;
-    if (range && range[2] > offset) beyond = true;
+    if (range && range[1] > offset) beyond = true;
     else if (isCollection(node)) for (const child of node.items) check(child);
   };
   check(item);
